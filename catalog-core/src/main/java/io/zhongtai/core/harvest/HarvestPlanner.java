@@ -1,0 +1,173 @@
+package io.zhongtai.core.harvest;
+
+import io.zhongtai.core.asset.AssetId;
+import io.zhongtai.core.asset.AssetType;
+import io.zhongtai.core.asset.ForeignKey;
+import io.zhongtai.core.change.Change;
+import io.zhongtai.core.change.ChangeKind;
+import io.zhongtai.core.change.FieldDiff;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Compares a harvest with the stored state of its warehouse and plans the writes: new assets
+ * at version 1, changed ones at their next version with the field changes, vanished ones
+ * soft-deleted, returning ones restored. Unchanged assets produce no write, which is what makes
+ * a repeated harvest a no-op.
+ *
+ * <p>A table's versioned fields include one {@code columns.<name>} entry per column holding
+ * its type, so that added, dropped and retyped columns show in the table's own history too.
+ * Dropping or retyping a column, and removing a dataset or column, is breaking.
+ */
+public final class HarvestPlanner {
+    public static final String COLUMN_FIELD_PREFIX = "columns.";
+    /** The statistics refreshed on every crawl without a new version. */
+    public static final List<String> STATISTICS = List.of("rowCount", "sizeBytes");
+
+    private HarvestPlanner() {}
+
+    /**
+     * @param stored every stored schema, table, view and column of the warehouse, deleted ones included
+     */
+    public static HarvestPlan plan(HarvestBatch batch, Map<AssetId, StoredAsset> stored) {
+        Map<AssetId, Harvested> harvested = flatten(batch);
+        List<PlannedWrite> writes = new ArrayList<>();
+        for (Harvested asset : harvested.values()) {
+            StoredAsset before = stored.get(asset.id);
+            if (before == null) {
+                writes.add(new PlannedWrite(
+                        asset.id,
+                        asset.parent,
+                        ChangeKind.CREATED,
+                        asset.fields,
+                        1,
+                        FieldDiff.diff(Map.of(), asset.fields),
+                        false));
+                continue;
+            }
+            List<Change> changes = new ArrayList<>(FieldDiff.diff(before.fields(), asset.fields));
+            if (before.deleted()) {
+                changes.add(0, new Change("deleted", true, false));
+                writes.add(new PlannedWrite(
+                        asset.id, asset.parent, ChangeKind.RESTORED, asset.fields, before.version() + 1, changes, false));
+            } else if (!changes.isEmpty()) {
+                writes.add(new PlannedWrite(
+                        asset.id,
+                        asset.parent,
+                        ChangeKind.UPDATED,
+                        asset.fields,
+                        before.version() + 1,
+                        changes,
+                        isBreaking(asset.id.type(), changes)));
+            }
+        }
+        for (StoredAsset before : new TreeMap<>(stored).values()) {
+            if (!before.deleted() && !harvested.containsKey(before.id())) {
+                AssetType type = before.id().type();
+                writes.add(new PlannedWrite(
+                        before.id(),
+                        null,
+                        ChangeKind.REMOVED,
+                        Map.of(),
+                        before.version() + 1,
+                        List.of(new Change("deleted", false, true)),
+                        type.isDataset() || type == AssetType.COLUMN));
+            }
+        }
+        Map<AssetId, Map<String, Object>> statistics = new HashMap<>();
+        for (Harvested asset : harvested.values()) {
+            if (!asset.statistics.isEmpty()) {
+                statistics.put(asset.id, asset.statistics);
+            }
+        }
+        return new HarvestPlan(writes, statistics, foreignKeys(batch));
+    }
+
+    private static boolean isBreaking(AssetType type, List<Change> changes) {
+        for (Change change : changes) {
+            boolean retypedOrDropped = change.before() != null;
+            if (type == AssetType.COLUMN && change.field().equals("dataType") && retypedOrDropped) {
+                return true;
+            }
+            if (type.isDataset() && change.field().startsWith(COLUMN_FIELD_PREFIX) && retypedOrDropped) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<AssetId, Harvested> flatten(HarvestBatch batch) {
+        Map<AssetId, Harvested> out = new LinkedHashMap<>();
+        AssetId warehouse = AssetId.of(AssetType.WAREHOUSE, batch.warehouse());
+        for (HarvestedSchema schema : batch.schemas()) {
+            AssetId schemaId = warehouse.child(AssetType.SCHEMA, schema.name());
+            Map<String, Object> schemaFields = new LinkedHashMap<>();
+            putIfPresent(schemaFields, "sourceDescription", schema.description());
+            out.put(schemaId, new Harvested(schemaId, warehouse, schemaFields, Map.of()));
+            for (HarvestedTable table : schema.tables()) {
+                AssetId tableId = schemaId.child(table.kind().assetType(), table.name());
+                Map<String, Object> tableFields = new LinkedHashMap<>();
+                tableFields.put("tableKind", table.kind().name());
+                putIfPresent(tableFields, "sourceDescription", table.description());
+                putIfPresent(tableFields, "viewSql", table.viewSql());
+                if (!table.primaryKey().isEmpty()) {
+                    tableFields.put("primaryKey", String.join(", ", table.primaryKey()));
+                }
+                for (HarvestedColumn column : table.columns()) {
+                    tableFields.put(COLUMN_FIELD_PREFIX + column.name(), column.dataType());
+                }
+                Map<String, Object> statistics = new LinkedHashMap<>();
+                putIfPresent(statistics, "rowCount", table.rowCount());
+                putIfPresent(statistics, "sizeBytes", table.sizeBytes());
+                out.put(tableId, new Harvested(tableId, schemaId, tableFields, statistics));
+                for (HarvestedColumn column : table.columns()) {
+                    AssetId columnId = tableId.child(AssetType.COLUMN, column.name());
+                    Map<String, Object> columnFields = new LinkedHashMap<>();
+                    columnFields.put("dataType", column.dataType());
+                    columnFields.put("nullable", column.nullable());
+                    columnFields.put("position", (long) column.position());
+                    putIfPresent(columnFields, "defaultValue", column.defaultValue());
+                    putIfPresent(columnFields, "sourceDescription", column.description());
+                    if (table.primaryKey().contains(column.name())) {
+                        columnFields.put("primaryKey", true);
+                    }
+                    out.put(columnId, new Harvested(columnId, tableId, columnFields, Map.of()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<ForeignKey> foreignKeys(HarvestBatch batch) {
+        List<ForeignKey> keys = new ArrayList<>();
+        for (HarvestedSchema schema : batch.schemas()) {
+            for (HarvestedTable table : schema.tables()) {
+                AssetId tableId = AssetId.of(table.kind().assetType(), batch.warehouse(), schema.name(), table.name());
+                for (HarvestedForeignKey key : table.foreignKeys()) {
+                    AssetId referenced = AssetId.of(
+                            AssetType.TABLE, batch.warehouse(), key.referencedSchema(), key.referencedTable());
+                    keys.add(new ForeignKey(
+                            key.name(),
+                            key.columns().stream().map(c -> tableId.child(AssetType.COLUMN, c)).toList(),
+                            key.referencedColumns().stream()
+                                    .map(c -> referenced.child(AssetType.COLUMN, c))
+                                    .toList()));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null && !(value instanceof String text && text.isBlank())) {
+            map.put(key, FieldDiff.normalize(value));
+        }
+    }
+
+    private record Harvested(
+            AssetId id, AssetId parent, Map<String, Object> fields, Map<String, Object> statistics) {}
+}

@@ -1,0 +1,121 @@
+package io.zhongtai.core.harvest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zhongtai.core.asset.AssetId;
+import io.zhongtai.core.change.Change;
+import io.zhongtai.core.change.ChangeKind;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HarvestPlannerTest {
+    private static final AssetId ORDERS = AssetId.parse("table:w.s.orders");
+    private static final AssetId ORDER_ID = AssetId.parse("column:w.s.orders.id");
+    private static final AssetId AMOUNT = AssetId.parse("column:w.s.orders.amount");
+
+    private static HarvestBatch batch(HarvestedColumn... columns) {
+        HarvestedTable table = new HarvestedTable(
+                "orders", TableKind.TABLE, "Orders", null, 10L, null, List.of(columns), List.of("id"), List.of());
+        return new HarvestBatch("w", List.of(new HarvestedSchema("s", "Sales", List.of(table))));
+    }
+
+    private static HarvestedColumn column(String name, String type, int position) {
+        return new HarvestedColumn(name, type, false, position, null, name + " column");
+    }
+
+    /** What the store would hold after applying the plan. */
+    private static Map<AssetId, StoredAsset> applied(HarvestPlan plan, Map<AssetId, StoredAsset> before) {
+        Map<AssetId, StoredAsset> after = new HashMap<>(before);
+        for (PlannedWrite write : plan.writes()) {
+            if (write.kind() == ChangeKind.REMOVED) {
+                StoredAsset old = after.get(write.id());
+                after.put(write.id(), new StoredAsset(write.id(), write.version(), true, old.fields()));
+            } else {
+                after.put(write.id(), new StoredAsset(write.id(), write.version(), false, write.fields()));
+            }
+        }
+        // a table's stored fields list its live columns, as the store reads them back
+        return after;
+    }
+
+    @Test
+    void firstHarvestCreatesEverythingAtVersionOne() {
+        HarvestPlan plan = HarvestPlanner.plan(batch(column("id", "BIGINT", 1)), Map.of());
+        assertThat(plan.writes()).extracting(PlannedWrite::kind).containsOnly(ChangeKind.CREATED);
+        assertThat(plan.writes()).extracting(w -> w.id().toString())
+                .containsExactly("schema:w.s", "table:w.s.orders", "column:w.s.orders.id");
+        assertThat(plan.writes()).allSatisfy(w -> assertThat(w.version()).isEqualTo(1));
+        assertThat(plan.result()).isEqualTo(new HarvestResult(3, 0, 0));
+        PlannedWrite table = plan.writes().get(1);
+        assertThat(table.fields()).containsEntry("columns.id", "BIGINT").containsEntry("primaryKey", "id");
+        assertThat(plan.statistics()).containsEntry(ORDERS, Map.of("rowCount", 10L));
+    }
+
+    @Test
+    void sameHarvestAgainChangesNothing() {
+        HarvestBatch batch = batch(column("id", "BIGINT", 1), column("amount", "DECIMAL(10,2)", 2));
+        Map<AssetId, StoredAsset> stored = applied(HarvestPlanner.plan(batch, Map.of()), Map.of());
+        HarvestPlan again = HarvestPlanner.plan(batch, stored);
+        assertThat(again.writes()).isEmpty();
+        assertThat(again.result()).isEqualTo(HarvestResult.NOTHING);
+    }
+
+    @Test
+    void retypedColumnIsBreakingOnTheColumnAndItsTable() {
+        Map<AssetId, StoredAsset> stored = applied(
+                HarvestPlanner.plan(batch(column("id", "BIGINT", 1), column("amount", "INTEGER", 2)), Map.of()), Map.of());
+        HarvestPlan plan = HarvestPlanner.plan(batch(column("id", "BIGINT", 1), column("amount", "VARCHAR", 2)), stored);
+        assertThat(plan.writes()).extracting(w -> w.id()).containsExactlyInAnyOrder(ORDERS, AMOUNT);
+        PlannedWrite column = plan.writes().stream().filter(w -> w.id().equals(AMOUNT)).findFirst().orElseThrow();
+        assertThat(column.kind()).isEqualTo(ChangeKind.UPDATED);
+        assertThat(column.version()).isEqualTo(2);
+        assertThat(column.breaking()).isTrue();
+        assertThat(column.changes()).containsExactly(new Change("dataType", "INTEGER", "VARCHAR"));
+        PlannedWrite table = plan.writes().stream().filter(w -> w.id().equals(ORDERS)).findFirst().orElseThrow();
+        assertThat(table.breaking()).isTrue();
+        assertThat(table.changes()).containsExactly(new Change("columns.amount", "INTEGER", "VARCHAR"));
+    }
+
+    @Test
+    void addedColumnIsNotBreakingAndDroppedOneIs() {
+        Map<AssetId, StoredAsset> stored = applied(HarvestPlanner.plan(batch(column("id", "BIGINT", 1)), Map.of()), Map.of());
+        HarvestPlan added = HarvestPlanner.plan(batch(column("id", "BIGINT", 1), column("amount", "INTEGER", 2)), stored);
+        PlannedWrite table = added.writes().stream().filter(w -> w.id().equals(ORDERS)).findFirst().orElseThrow();
+        assertThat(table.breaking()).isFalse();
+        assertThat(table.changes()).containsExactly(new Change("columns.amount", null, "INTEGER"));
+        assertThat(added.result()).isEqualTo(new HarvestResult(1, 1, 0));
+
+        Map<AssetId, StoredAsset> withAmount = applied(added, stored);
+        HarvestPlan dropped = HarvestPlanner.plan(batch(column("id", "BIGINT", 1)), withAmount);
+        PlannedWrite removal = dropped.writes().stream().filter(w -> w.id().equals(AMOUNT)).findFirst().orElseThrow();
+        assertThat(removal.kind()).isEqualTo(ChangeKind.REMOVED);
+        assertThat(removal.breaking()).isTrue();
+        assertThat(removal.version()).isEqualTo(2);
+        assertThat(dropped.result()).isEqualTo(new HarvestResult(0, 1, 1));
+    }
+
+    @Test
+    void returningAssetIsRestoredWithANewVersion() {
+        Map<AssetId, StoredAsset> stored = new HashMap<>(applied(HarvestPlanner.plan(batch(column("id", "BIGINT", 1)), Map.of()), Map.of()));
+        stored.put(ORDER_ID, new StoredAsset(ORDER_ID, 3, true, stored.get(ORDER_ID).fields()));
+        HarvestPlan plan = HarvestPlanner.plan(batch(column("id", "BIGINT", 1)), stored);
+        PlannedWrite restored = plan.writes().stream().filter(w -> w.id().equals(ORDER_ID)).findFirst().orElseThrow();
+        assertThat(restored.kind()).isEqualTo(ChangeKind.RESTORED);
+        assertThat(restored.version()).isEqualTo(4);
+        assertThat(restored.changes()).startsWith(new Change("deleted", true, false));
+    }
+
+    @Test
+    void descriptionChangeMakesANonBreakingVersion() {
+        Map<AssetId, StoredAsset> stored = applied(HarvestPlanner.plan(batch(column("id", "BIGINT", 1)), Map.of()), Map.of());
+        HarvestPlan plan = HarvestPlanner.plan(
+                batch(new HarvestedColumn("id", "BIGINT", false, 1, null, "The order's key")), stored);
+        assertThat(plan.writes()).singleElement().satisfies(write -> {
+            assertThat(write.id()).isEqualTo(ORDER_ID);
+            assertThat(write.breaking()).isFalse();
+            assertThat(write.changes()).containsExactly(new Change("sourceDescription", "id column", "The order's key"));
+        });
+    }
+}

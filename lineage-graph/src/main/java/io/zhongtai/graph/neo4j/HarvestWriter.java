@@ -1,0 +1,183 @@
+package io.zhongtai.graph.neo4j;
+
+import io.zhongtai.core.asset.AssetId;
+import io.zhongtai.core.asset.AssetType;
+import io.zhongtai.core.asset.ForeignKey;
+import io.zhongtai.core.change.ChangeKind;
+import io.zhongtai.core.harvest.HarvestBatch;
+import io.zhongtai.core.harvest.HarvestPlan;
+import io.zhongtai.core.harvest.HarvestPlanner;
+import io.zhongtai.core.harvest.HarvestResult;
+import io.zhongtai.core.harvest.PlannedWrite;
+import io.zhongtai.core.harvest.StoredAsset;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * Writes a harvest inside one transaction: reads what the warehouse holds, lets {@link
+ * HarvestPlanner} decide what changed, and writes only that, in UNWIND batches, parents before
+ * children, with the change events beside it.
+ */
+final class HarvestWriter {
+    /** Versioned properties that harvests own; a missing one is removed from the node. */
+    static final List<String> HARVESTED = List.of(
+            "tableKind", "sourceDescription", "viewSql", "primaryKey", "dataType", "nullable", "position", "defaultValue");
+
+    private static final List<AssetType> ORDER = List.of(AssetType.SCHEMA, AssetType.TABLE, AssetType.VIEW, AssetType.COLUMN);
+    private static final int BATCH = 5_000;
+
+    private HarvestWriter() {}
+
+    static HarvestResult apply(TransactionContext tx, HarvestBatch batch, Instant now, String by) {
+        AssetId warehouse = AssetId.of(AssetType.WAREHOUSE, batch.warehouse());
+        tx.run(
+                        "MERGE (w:Asset:Warehouse {id: $id}) ON CREATE SET w.type = 'warehouse', w.name = $name, "
+                                + "w.qualifiedName = $name, w.warehouse = $name, w.version = 1, w.deleted = false, "
+                                + "w.createdAt = $now, w.updatedAt = $now",
+                        Map.of("id", warehouse.toString(), "name", batch.warehouse(), "now", now.toEpochMilli()))
+                .consume();
+        HarvestPlan plan = HarvestPlanner.plan(batch, readStored(tx, batch.warehouse()));
+        for (AssetType type : ORDER) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (PlannedWrite write : plan.writes()) {
+                if (write.id().type() == type && write.kind() != ChangeKind.REMOVED) {
+                    rows.add(upsertRow(write));
+                }
+            }
+            upsert(tx, type, rows, now);
+        }
+        List<Map<String, Object>> removals = new ArrayList<>();
+        for (PlannedWrite write : plan.writes()) {
+            if (write.kind() == ChangeKind.REMOVED) {
+                removals.add(Map.of("id", write.id().toString(), "version", write.version()));
+            }
+        }
+        inBatches(removals, rows -> tx.run(
+                        "UNWIND $rows AS row MATCH (a:Asset {id: row.id}) "
+                                + "SET a.deleted = true, a.version = row.version, a.updatedAt = $now",
+                        Map.of("rows", rows, "now", now.toEpochMilli()))
+                .consume());
+        List<Map<String, Object>> statistics = new ArrayList<>();
+        plan.statistics().forEach((id, stats) -> statistics.add(Map.of("id", id.toString(), "stats", stats)));
+        inBatches(statistics, rows -> tx.run(
+                        "UNWIND $rows AS row MATCH (a:Asset {id: row.id}) SET a += row.stats", Map.of("rows", rows))
+                .consume());
+        writeForeignKeys(tx, batch.warehouse(), plan.foreignKeys());
+        List<ChangeLogWriter.Pending> events = plan.writes().stream()
+                .map(write -> new ChangeLogWriter.Pending(
+                        write.id(), write.version(), write.kind(), write.changes(), write.breaking()))
+                .toList();
+        ChangeLogWriter.append(tx, events, now, by);
+        return plan.result();
+    }
+
+    private static Map<String, Object> upsertRow(PlannedWrite write) {
+        Map<String, Object> props = new HashMap<>();
+        for (String key : HARVESTED) {
+            props.put(key, write.fields().get(key)); // null removes the property
+        }
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", write.id().toString());
+        row.put("type", write.id().type().value());
+        row.put("name", write.id().name());
+        row.put("qualifiedName", write.id().qualifiedName());
+        row.put("warehouse", write.id().warehouse());
+        row.put("parentId", write.parent().toString());
+        row.put("version", write.version());
+        row.put("props", props);
+        return row;
+    }
+
+    private static void upsert(TransactionContext tx, AssetType type, List<Map<String, Object>> rows, Instant now) {
+        // the label comes from the enum, never from input
+        String label = switch (type) {
+            case SCHEMA -> "Schema";
+            case TABLE -> "Table";
+            case VIEW -> "View";
+            case COLUMN -> "Column";
+            default -> throw new IllegalArgumentException("not harvested: " + type);
+        };
+        String query = "UNWIND $rows AS row "
+                + "MERGE (a:Asset {id: row.id}) "
+                + "ON CREATE SET a.createdAt = $now, a.type = row.type, a.name = row.name, "
+                + "a.qualifiedName = row.qualifiedName, a.warehouse = row.warehouse "
+                + "SET a:" + label + ", a += row.props, a.version = row.version, a.deleted = false, "
+                + "a.updatedAt = $now, a.parentId = row.parentId "
+                + "WITH a, row "
+                + "OPTIONAL MATCH (old)-[r:CONTAINS]->(a) WHERE old.id <> row.parentId DELETE r "
+                + "WITH DISTINCT a, row "
+                + "MATCH (p:Asset {id: row.parentId}) MERGE (p)-[:CONTAINS]->(a)";
+        inBatches(rows, batch -> tx.run(query, Map.of("rows", batch, "now", now.toEpochMilli())).consume());
+    }
+
+    private static void writeForeignKeys(TransactionContext tx, String warehouse, List<ForeignKey> keys) {
+        tx.run(
+                        "MATCH (c:Column {warehouse: $warehouse})-[r:REFERENCES]->() DELETE r",
+                        Map.of("warehouse", warehouse))
+                .consume();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ForeignKey key : keys) {
+            for (int i = 0; i < key.columns().size(); i++) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("from", key.columns().get(i).toString());
+                row.put("to", key.referencedColumns().get(i).toString());
+                row.put("name", key.name());
+                rows.add(row);
+            }
+        }
+        inBatches(rows, batch -> tx.run(
+                        "UNWIND $rows AS row MATCH (f:Column {id: row.from}) MATCH (t:Column {id: row.to}) "
+                                + "CREATE (f)-[:REFERENCES {name: row.name}]->(t)",
+                        Map.of("rows", batch))
+                .consume());
+    }
+
+    /** Every stored schema, table, view and column of the warehouse, with a table's live columns' types. */
+    static Map<AssetId, StoredAsset> readStored(TransactionContext tx, String warehouse) {
+        List<Record> records = tx.run(
+                        "MATCH (a:Asset {warehouse: $warehouse}) WHERE a.type IN ['schema', 'table', 'view', 'column'] "
+                                + "RETURN a.id AS id, a.version AS version, a.deleted AS deleted, a.parentId AS parentId, "
+                                + "a.name AS name, a {" + String.join(", ", HARVESTED.stream().map(k -> "." + k).toList())
+                                + "} AS fields",
+                        Map.of("warehouse", warehouse))
+                .list();
+        Map<AssetId, StoredAsset> stored = new HashMap<>();
+        Map<String, Map<String, Object>> liveColumnsByParent = new HashMap<>();
+        for (Record record : records) {
+            if (record.get("id").asString().startsWith("column:") && !record.get("deleted").asBoolean(false)) {
+                liveColumnsByParent
+                        .computeIfAbsent(record.get("parentId").asString(), k -> new HashMap<>())
+                        .put(
+                                HarvestPlanner.COLUMN_FIELD_PREFIX + record.get("name").asString(),
+                                record.get("fields").get("dataType").asObject());
+            }
+        }
+        for (Record record : records) {
+            String id = record.get("id").asString();
+            Map<String, Object> fields = new HashMap<>();
+            record.get("fields").asMap().forEach((key, value) -> {
+                if (value != null) {
+                    fields.put(key, value);
+                }
+            });
+            fields.putAll(liveColumnsByParent.getOrDefault(id, Map.of()));
+            AssetId assetId = AssetId.parse(id);
+            stored.put(
+                    assetId,
+                    new StoredAsset(
+                            assetId, record.get("version").asLong(), record.get("deleted").asBoolean(false), fields));
+        }
+        return stored;
+    }
+
+    static <T> void inBatches(List<T> rows, java.util.function.Consumer<List<T>> writer) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            writer.accept(rows.subList(from, Math.min(rows.size(), from + BATCH)));
+        }
+    }
+}
