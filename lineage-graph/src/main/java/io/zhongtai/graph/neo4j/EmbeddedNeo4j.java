@@ -9,12 +9,19 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
+import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.io.ByteUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>Micronaut needs Netty 4.2 while Neo4j 5.26 was built on 4.1. With Netty 4.2 on the class
  * path Neo4j's in-process "local" Bolt connector breaks the driver's handshake, so it is turned
  * off ({@link BoltConnectorInternalSettings#enable_local_connector}, an internal setting that a
- * test pins down). Authentication stays on: the {@code neo4j} user gets the given password.
+ * test pins down). Authentication stays on: the {@code neo4j} user gets the given password. Usage
+ * reports to Neo4j are off: nothing leaves the machine.
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
@@ -58,16 +66,22 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMegabytes))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, java.time.Duration.ofMinutes(10))
                 .build();
-        try {
-            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
-                    .executeTransactionally(
-                            "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
-        } catch (RuntimeException e) {
-            service.shutdown();
-            throw new CatalogException(ErrorCode.STORE_UNAVAILABLE, "Could not set up the embedded Neo4j's user", e);
+        String uri = "bolt://127.0.0.1:" + port;
+        // setting a password costs seconds of Cypher planning on the system database, so it is
+        // done only when the password does not already open the server (first start, new secret)
+        if (!passwordAccepted(uri, password)) {
+            try {
+                service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+                        .executeTransactionally(
+                                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+            } catch (RuntimeException e) {
+                service.shutdown();
+                throw new CatalogException(ErrorCode.STORE_UNAVAILABLE, "Could not set up the embedded Neo4j's user", e);
+            }
         }
         LOG.info(
                 "Embedded Neo4j started in {} ms, Bolt on 127.0.0.1:{}, data in {}",
@@ -75,6 +89,20 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 port,
                 directory);
         return new EmbeddedNeo4j(service, port, password);
+    }
+
+    private static boolean passwordAccepted(String uri, String password) {
+        Config config = Config.builder()
+                .withConnectionTimeout(10, TimeUnit.SECONDS)
+                .withLogging(Logging.none())
+                .build();
+        try (Driver driver = GraphDatabase.driver(uri, AuthTokens.basic("neo4j", password), config)) {
+            driver.verifyConnectivity();
+            return true;
+        } catch (ClientException e) {
+            // a wrong password, or the initial one that must be changed first
+            return false;
+        }
     }
 
     public String boltUri() {

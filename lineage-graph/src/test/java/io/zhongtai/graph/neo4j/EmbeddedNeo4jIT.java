@@ -48,5 +48,11 @@ class EmbeddedNeo4jIT {
                 assertThat(constraints).isGreaterThanOrEqualTo(6);
             }
         }
+        // a restart on the same directory with the same password opens it again
+        try (EmbeddedNeo4j server = EmbeddedNeo4j.start(directory, "right-password", 32);
+                Neo4jGraph graph = Neo4jGraph.connect(server.boltUri(), "neo4j", "right-password", "neo4j")) {
+            long one = graph.read(tx -> tx.run("RETURN 1 AS one").single().get("one").asLong());
+            assertThat(one).isEqualTo(1);
+        }
     }
 }
