@@ -11,6 +11,7 @@ import java.util.List;
 public final class CatalogException extends RuntimeException {
     private final ErrorCode code;
     private final List<FieldError> fieldErrors;
+    private final TextPosition position;
 
     public CatalogException(ErrorCode code, String message) {
         this(code, message, List.of(), null);
@@ -25,9 +26,20 @@ public final class CatalogException extends RuntimeException {
     }
 
     public CatalogException(ErrorCode code, String message, List<FieldError> fieldErrors, Throwable cause) {
+        this(code, message, fieldErrors, null, cause);
+    }
+
+    /** An error at a place in a text the user sent (a JSON body, later a SQL statement). */
+    public CatalogException(ErrorCode code, String message, TextPosition position, Throwable cause) {
+        this(code, message, List.of(), position, cause);
+    }
+
+    private CatalogException(
+            ErrorCode code, String message, List<FieldError> fieldErrors, TextPosition position, Throwable cause) {
         super(requireNonNull(message, "message is null"), cause);
         this.code = requireNonNull(code, "code is null");
         this.fieldErrors = List.copyOf(fieldErrors);
+        this.position = position;
     }
 
     public ErrorCode code() {
@@ -36,6 +48,11 @@ public final class CatalogException extends RuntimeException {
 
     public List<FieldError> fieldErrors() {
         return fieldErrors;
+    }
+
+    /** Where in the user's text the error is, or null. */
+    public TextPosition position() {
+        return position;
     }
 
     public static CatalogException invalid(String field, String reason) {
