@@ -7,6 +7,7 @@ import io.zhongtai.service.config.DemoConfig;
 import io.zhongtai.service.demo.DemoService;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The command line: {@code serve} (the default) runs the service; {@code demo} (re)creates the
@@ -17,19 +18,35 @@ public final class Zhongtai {
 
     public static void main(String[] args) {
         String command = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0].toLowerCase(Locale.ROOT);
-        String[] rest = args.length == 0 || args[0].startsWith("-") ? args : Arrays.copyOfRange(args, 1, args.length);
+        if (command.equals("serve")) {
+            String[] rest = args.length == 0 || args[0].startsWith("-") ? args : Arrays.copyOfRange(args, 1, args.length);
+            Micronaut.build(rest).mainClass(Zhongtai.class).banner(false).start();
+            return;
+        }
+        System.exit(run(args, Map.of()));
+    }
+
+    /**
+     * Runs a command that ends (everything but {@code serve}) and returns its exit code.
+     *
+     * @param properties configuration added to the usual sources (tests name their home here)
+     */
+    static int run(String[] args, Map<String, Object> properties) {
+        String command = args.length == 0 ? "help" : args[0].toLowerCase(Locale.ROOT);
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
-            case "serve" -> Micronaut.build(rest).mainClass(Zhongtai.class).banner(false).start();
-            case "demo" -> System.exit(demo(rest));
-            case "help" -> System.out.println(usage());
-            default -> {
+            case "demo":
+                return demo(rest, properties);
+            case "help":
+                System.out.println(usage());
+                return 0;
+            default:
                 System.err.println("Unknown command '" + command + "'.\n" + usage());
-                System.exit(2);
-            }
+                return 2;
         }
     }
 
-    private static int demo(String[] args) {
+    private static int demo(String[] args, Map<String, Object> properties) {
         Long seed = null;
         Double scale = null;
         for (int i = 0; i < args.length; i++) {
@@ -52,7 +69,7 @@ public final class Zhongtai {
             System.err.println("--scale must be above 0 and at most 100");
             return 2;
         }
-        try (ApplicationContext context = ApplicationContext.run()) {
+        try (ApplicationContext context = ApplicationContext.builder().properties(properties).start()) {
             DemoConfig config = context.getBean(DemoConfig.class);
             DemoService.Outcome outcome = context.getBean(DemoService.class).create(
                     seed != null ? seed : config.seed(), scale != null ? scale : config.scale(), Actor.SYSTEM);
