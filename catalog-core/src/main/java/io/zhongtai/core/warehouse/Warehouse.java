@@ -4,13 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import io.zhongtai.core.CatalogException;
 import java.time.Instant;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * A registered warehouse: one JDBC connection to one database.
  *
- * @param encryptedPassword the password as {@link SecretCipher} sealed it; never the clear text
+ * @param encryptedPassword the password as {@link io.zhongtai.core.security.SecretCipher} sealed
+ *     it; never the clear text
+ * @param crawl what a crawl reads and how careful it is
  * @param schedule a cron expression for scheduled crawls, or null
  */
 public record Warehouse(
@@ -19,8 +20,7 @@ public record Warehouse(
         String username,
         String encryptedPassword,
         Dialect dialect,
-        List<String> includeSchemas,
-        List<String> excludeSchemas,
+        CrawlSettings crawl,
         String schedule,
         Instant createdAt,
         Instant updatedAt) {
@@ -33,8 +33,7 @@ public record Warehouse(
             throw CatalogException.invalid("jdbcUrl", "must be a JDBC URL starting with 'jdbc:', was '" + jdbcUrl + "'");
         }
         requireNonNull(dialect, "dialect is null");
-        includeSchemas = List.copyOf(requireNonNull(includeSchemas, "includeSchemas is null"));
-        excludeSchemas = List.copyOf(requireNonNull(excludeSchemas, "excludeSchemas is null"));
+        requireNonNull(crawl, "crawl is null");
         schedule = schedule == null || schedule.isBlank() ? null : schedule;
     }
 

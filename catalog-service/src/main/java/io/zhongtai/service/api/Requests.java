@@ -108,6 +108,30 @@ final class Requests {
         return list.stream().map(String.class::cast).toList();
     }
 
+    static Boolean bool(Map<String, Object> body, String field) {
+        Object value = body.get(field);
+        if (value != null && !(value instanceof Boolean)) {
+            throw CatalogException.invalid(field, "must be true or false");
+        }
+        return (Boolean) value;
+    }
+
+    static Integer integer(Map<String, Object> body, String field) {
+        Object value = body.get(field);
+        if (value != null && !(value instanceof Integer)) {
+            throw CatalogException.invalid(field, "must be a whole number");
+        }
+        return (Integer) value;
+    }
+
+    static Double number(Map<String, Object> body, String field) {
+        Object value = body.get(field);
+        if (value != null && !(value instanceof Number)) {
+            throw CatalogException.invalid(field, "must be a number");
+        }
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
     static List<?> list(Map<String, Object> body, String field) {
         Object value = body.get(field);
         if (value == null) {

@@ -30,7 +30,19 @@ import java.util.Set;
 @Secured(Roles.VIEWER)
 public class WarehouseController {
     private static final Set<String> FIELDS = Set.of(
-            "name", "jdbcUrl", "username", "password", "dialect", "includeSchemas", "excludeSchemas", "schedule");
+            "name",
+            "jdbcUrl",
+            "username",
+            "password",
+            "dialect",
+            "includeSchemas",
+            "excludeSchemas",
+            "includeTables",
+            "excludeTables",
+            "profileColumns",
+            "profileSampleRows",
+            "maxRemovalShare",
+            "schedule");
 
     private final WarehouseRegistry registry;
     private final CrawlService crawls;
@@ -103,8 +115,13 @@ public class WarehouseController {
                 Requests.string(body, "username"),
                 Requests.string(body, "password"),
                 Requests.string(body, "dialect"),
-                Requests.strings(body, "includeSchemas"),
-                Requests.strings(body, "excludeSchemas"),
+                body.containsKey("includeSchemas") ? Requests.strings(body, "includeSchemas") : null,
+                body.containsKey("excludeSchemas") ? Requests.strings(body, "excludeSchemas") : null,
+                body.containsKey("includeTables") ? Requests.strings(body, "includeTables") : null,
+                body.containsKey("excludeTables") ? Requests.strings(body, "excludeTables") : null,
+                Requests.bool(body, "profileColumns"),
+                Requests.integer(body, "profileSampleRows"),
+                Requests.number(body, "maxRemovalShare"),
                 Requests.string(body, "schedule"));
     }
 }

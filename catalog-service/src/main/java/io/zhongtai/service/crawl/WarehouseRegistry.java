@@ -4,6 +4,7 @@ import io.zhongtai.core.Actor;
 import io.zhongtai.core.CatalogException;
 import io.zhongtai.core.ErrorCode;
 import io.zhongtai.core.security.SecretCipher;
+import io.zhongtai.core.warehouse.CrawlSettings;
 import io.zhongtai.core.warehouse.Dialect;
 import io.zhongtai.core.warehouse.Warehouse;
 import io.zhongtai.core.warehouse.WarehouseStore;
@@ -24,7 +25,10 @@ public class WarehouseRegistry {
         this.clock = clock;
     }
 
-    /** What a caller asks for; the password in clear, the dialect optional (read from the URL). */
+    /**
+     * What a caller asks for: the password in clear, the dialect optional (read from the URL),
+     * crawl settings optional (null takes the default).
+     */
     public record Registration(
             String name,
             String jdbcUrl,
@@ -33,7 +37,29 @@ public class WarehouseRegistry {
             String dialect,
             List<String> includeSchemas,
             List<String> excludeSchemas,
-            String schedule) {}
+            List<String> includeTables,
+            List<String> excludeTables,
+            Boolean profileColumns,
+            Integer profileSampleRows,
+            Double maxRemovalShare,
+            String schedule) {
+        /** A registration with only a name, a URL and schema patterns. */
+        public static Registration of(String name, String jdbcUrl, String dialect) {
+            return new Registration(name, jdbcUrl, null, null, dialect, null, null, null, null, null, null, null, null);
+        }
+
+        CrawlSettings settings() {
+            CrawlSettings defaults = CrawlSettings.DEFAULT;
+            return new CrawlSettings(
+                    includeSchemas == null ? defaults.includeSchemas() : includeSchemas,
+                    excludeSchemas == null ? defaults.excludeSchemas() : excludeSchemas,
+                    includeTables == null ? defaults.includeTables() : includeTables,
+                    excludeTables == null ? defaults.excludeTables() : excludeTables,
+                    profileColumns == null ? defaults.profileColumns() : profileColumns,
+                    profileSampleRows == null ? defaults.profileSampleRows() : profileSampleRows,
+                    maxRemovalShare == null ? defaults.maxRemovalShare() : maxRemovalShare);
+        }
+    }
 
     public Warehouse register(Registration registration, Actor actor) {
         return store.create(toWarehouse(registration, null), actor);
@@ -82,8 +108,7 @@ public class WarehouseRegistry {
                 registration.username(),
                 sealed,
                 dialect,
-                registration.includeSchemas() == null ? List.of() : registration.includeSchemas(),
-                registration.excludeSchemas() == null ? List.of() : registration.excludeSchemas(),
+                registration.settings(),
                 registration.schedule(),
                 existing != null ? existing.createdAt() : clock.instant(),
                 clock.instant());

@@ -96,8 +96,7 @@ public class DemoService {
                 (System.nanoTime() - started) / 1_000_000, summary.rowCounts());
         if (warehouses.find(DemoRetail.WAREHOUSE).isEmpty()) {
             registry.register(
-                    new WarehouseRegistry.Registration(
-                            DemoRetail.WAREHOUSE, url, null, null, "duckdb", List.of(), List.of(), null),
+                    WarehouseRegistry.Registration.of(DemoRetail.WAREHOUSE, url, "duckdb"),
                     actor);
         }
         ensureGroups(actor);
@@ -118,8 +117,7 @@ public class DemoService {
                 null,
                 null,
                 io.zhongtai.core.warehouse.Dialect.DUCKDB,
-                List.of(),
-                List.of(),
+                io.zhongtai.core.warehouse.CrawlSettings.DEFAULT,
                 null,
                 null,
                 null);

@@ -10,7 +10,7 @@ import io.zhongtai.core.harvest.HarvestedSchema;
 import io.zhongtai.core.harvest.HarvestedTable;
 import io.zhongtai.core.harvest.Harvester;
 import io.zhongtai.core.harvest.TableKind;
-import io.zhongtai.crawlers.jdbc.SchemaFilter;
+import io.zhongtai.crawlers.jdbc.ScopeFilter;
 import io.zhongtai.core.warehouse.Dialect;
 import io.zhongtai.core.warehouse.Warehouse;
 import java.sql.Array;
@@ -41,7 +41,7 @@ public final class DuckDbHarvester implements Harvester {
 
     @Override
     public HarvestBatch harvest(Warehouse warehouse, Connection connection, Consumer<HarvestProgress> progress) {
-        SchemaFilter filter = new SchemaFilter(warehouse.includeSchemas(), warehouse.excludeSchemas());
+        ScopeFilter filter = new ScopeFilter(warehouse.crawl());
         try {
             Map<String, SchemaBuilder> schemas = new TreeMap<>();
             try (Statement statement = connection.createStatement();
@@ -50,7 +50,7 @@ public final class DuckDbHarvester implements Harvester {
                                     + "WHERE database_name = current_database() AND NOT internal ORDER BY schema_name")) {
                 while (rs.next()) {
                     String name = rs.getString(1);
-                    if (filter.accepts(name)) {
+                    if (filter.acceptsSchema(name)) {
                         schemas.put(name, new SchemaBuilder(name, rs.getString(2)));
                     }
                 }

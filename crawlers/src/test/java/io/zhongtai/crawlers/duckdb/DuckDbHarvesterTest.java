@@ -11,6 +11,7 @@ import io.zhongtai.core.harvest.HarvestedColumn;
 import io.zhongtai.core.harvest.HarvestedSchema;
 import io.zhongtai.core.harvest.HarvestedTable;
 import io.zhongtai.core.harvest.TableKind;
+import io.zhongtai.core.warehouse.CrawlSettings;
 import io.zhongtai.core.warehouse.Dialect;
 import io.zhongtai.core.warehouse.Warehouse;
 import io.zhongtai.crawlers.jdbc.JdbcWarehouseConnections;
@@ -35,7 +36,7 @@ class DuckDbHarvesterTest {
     @BeforeAll
     static void harvestTheDemo() throws Exception {
         Path file = Files.createTempDirectory("zhongtai-duckdb").resolve("demo.duckdb");
-        demo = new Warehouse("demo", "jdbc:duckdb:" + file, null, null, Dialect.DUCKDB, List.of(), List.of(), null, null, null);
+        demo = new Warehouse("demo", "jdbc:duckdb:" + file, null, null, Dialect.DUCKDB, CrawlSettings.DEFAULT, null, null, null);
         try (Connection connection = CONNECTIONS.open(demo, null)) {
             DemoRetail.generate(connection, 42, 0.02);
             DemoRetail.runEtl(connection);
@@ -122,8 +123,8 @@ class DuckDbHarvesterTest {
 
     @Test
     void includeAndExcludePatternsChooseSchemas() throws Exception {
-        Warehouse onlyRetail = new Warehouse("demo", demo.jdbcUrl(), null, null, Dialect.DUCKDB, List.of("ret*"), List.of(), null, null, null);
-        Warehouse notMart = new Warehouse("demo", demo.jdbcUrl(), null, null, Dialect.DUCKDB, List.of(), List.of("MART", "odd*"), null, null, null);
+        Warehouse onlyRetail = new Warehouse("demo", demo.jdbcUrl(), null, null, Dialect.DUCKDB, CrawlSettings.schemas(List.of("ret*"), List.of()), null, null, null);
+        Warehouse notMart = new Warehouse("demo", demo.jdbcUrl(), null, null, Dialect.DUCKDB, CrawlSettings.schemas(List.of(), List.of("MART", "odd*")), null, null, null);
         try (Connection connection = CONNECTIONS.open(demo, null)) {
             assertThat(new DuckDbHarvester().harvest(onlyRetail, connection, p -> {}).schemas())
                     .extracting(HarvestedSchema::name).containsExactly("retail");
@@ -134,7 +135,7 @@ class DuckDbHarvesterTest {
 
     @Test
     void unreachableFileIsAClearError() {
-        Warehouse missing = new Warehouse("gone", "jdbc:duckdb:/no/such/dir/x.duckdb", null, null, Dialect.DUCKDB, List.of(), List.of(), null, null, null);
+        Warehouse missing = new Warehouse("gone", "jdbc:duckdb:/no/such/dir/x.duckdb", null, null, Dialect.DUCKDB, CrawlSettings.DEFAULT, null, null, null);
         assertThatThrownBy(() -> CONNECTIONS.open(missing, null))
                 .isInstanceOfSatisfying(CatalogException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.WAREHOUSE_UNAVAILABLE);

@@ -10,6 +10,7 @@ import io.zhongtai.core.asset.AssetType;
 import io.zhongtai.core.change.Change;
 import io.zhongtai.core.change.ChangeKind;
 import io.zhongtai.core.harvest.HarvestBatch;
+import io.zhongtai.core.warehouse.CrawlSettings;
 import io.zhongtai.core.warehouse.Dialect;
 import io.zhongtai.core.warehouse.Warehouse;
 import io.zhongtai.core.warehouse.WarehouseStore;
@@ -148,8 +149,14 @@ public final class Neo4jWarehouseStore implements WarehouseStore {
         props.put("username", warehouse.username());
         props.put("encryptedPassword", warehouse.encryptedPassword());
         props.put("dialect", warehouse.dialect().value());
-        props.put("includeSchemas", warehouse.includeSchemas());
-        props.put("excludeSchemas", warehouse.excludeSchemas());
+        CrawlSettings crawl = warehouse.crawl();
+        props.put("includeSchemas", crawl.includeSchemas());
+        props.put("excludeSchemas", crawl.excludeSchemas());
+        props.put("includeTables", crawl.includeTables());
+        props.put("excludeTables", crawl.excludeTables());
+        props.put("profileColumns", crawl.profileColumns());
+        props.put("profileSampleRows", crawl.profileSampleRows());
+        props.put("maxRemovalShare", crawl.maxRemovalShare());
         props.put("schedule", warehouse.schedule());
         return props;
     }
@@ -161,11 +168,21 @@ public final class Neo4jWarehouseStore implements WarehouseStore {
                 AssetRows.nullableString(node.get("username")),
                 AssetRows.nullableString(node.get("encryptedPassword")),
                 Dialect.fromValue(node.get("dialect").asString()),
-                node.get("includeSchemas").asList(Value::asString),
-                node.get("excludeSchemas").asList(Value::asString),
+                new CrawlSettings(
+                        strings(node, "includeSchemas"),
+                        strings(node, "excludeSchemas"),
+                        strings(node, "includeTables"),
+                        strings(node, "excludeTables"),
+                        node.get("profileColumns").asBoolean(false),
+                        node.get("profileSampleRows").asInt(CrawlSettings.DEFAULT_SAMPLE_ROWS),
+                        node.get("maxRemovalShare").asDouble(CrawlSettings.DEFAULT_MAX_REMOVAL_SHARE)),
                 AssetRows.nullableString(node.get("schedule")),
                 AssetRows.instant(node.get("createdAt")),
                 AssetRows.instant(node.get("updatedAt")));
+    }
+
+    private static List<String> strings(Node node, String key) {
+        return node.get(key).isNull() ? List.of() : node.get(key).asList(Value::asString);
     }
 
     private Instant now() {

@@ -30,6 +30,7 @@ import io.zhongtai.core.harvest.TableKind;
 import io.zhongtai.core.security.Group;
 import io.zhongtai.core.security.Role;
 import io.zhongtai.core.security.User;
+import io.zhongtai.core.warehouse.CrawlSettings;
 import io.zhongtai.core.warehouse.Dialect;
 import io.zhongtai.core.warehouse.Warehouse;
 import java.time.Clock;
@@ -259,7 +260,7 @@ class Neo4jCatalogStoreIT {
 
     @Test
     void deletingAWarehouseSoftDeletesItsAssetsAndKeepsHistory() {
-        Warehouse registration = new Warehouse(warehouse, "jdbc:duckdb:", null, "v1:sealed", Dialect.DUCKDB, List.of(), List.of(), null, null, null);
+        Warehouse registration = new Warehouse(warehouse, "jdbc:duckdb:", null, "v1:sealed", Dialect.DUCKDB, CrawlSettings.DEFAULT, null, null, null);
         warehouses.create(registration, ALICE);
         assertThatThrownBy(() -> warehouses.create(registration, ALICE))
                 .isInstanceOfSatisfying(CatalogException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_EXISTS));
