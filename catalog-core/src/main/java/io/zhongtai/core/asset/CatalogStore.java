@@ -5,6 +5,7 @@ import io.zhongtai.core.Page;
 import io.zhongtai.core.PageRequest;
 import io.zhongtai.core.change.ChangeEvent;
 import io.zhongtai.core.harvest.HarvestBatch;
+import io.zhongtai.core.harvest.HarvestPolicy;
 import io.zhongtai.core.harvest.HarvestResult;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +22,11 @@ import java.util.Optional;
  * </ul>
  */
 public interface CatalogStore {
-    /** Compares the harvest with the warehouse's stored assets and writes the difference. */
-    HarvestResult applyHarvest(HarvestBatch batch, Actor actor);
+    /**
+     * Compares the harvest with the warehouse's stored assets and writes the difference, unless
+     * the policy refuses the plan (then nothing is written and the error says why).
+     */
+    HarvestResult applyHarvest(HarvestBatch batch, Actor actor, HarvestPolicy policy);
 
     Optional<AssetDetail> findAsset(AssetId id);
 

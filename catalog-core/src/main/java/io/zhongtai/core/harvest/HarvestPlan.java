@@ -10,10 +10,14 @@ import java.util.Map;
 
 /**
  * The difference between a harvest and the store: the writes that make versions and change
- * events, the statistics to refresh (no version), and the foreign keys as harvested.
+ * events, the statistics to refresh (no version), the foreign keys as harvested, and how many
+ * live assets the warehouse held before (for {@link HarvestPolicy}).
  */
 public record HarvestPlan(
-        List<PlannedWrite> writes, Map<AssetId, Map<String, Object>> statistics, List<ForeignKey> foreignKeys) {
+        List<PlannedWrite> writes,
+        Map<AssetId, Map<String, Object>> statistics,
+        List<ForeignKey> foreignKeys,
+        long liveBefore) {
     public HarvestPlan {
         writes = List.copyOf(requireNonNull(writes, "writes is null"));
         statistics = Map.copyOf(requireNonNull(statistics, "statistics is null"));

@@ -6,11 +6,13 @@ import io.zhongtai.core.asset.ForeignKey;
 import io.zhongtai.core.change.Change;
 import io.zhongtai.core.change.ChangeKind;
 import io.zhongtai.core.change.FieldDiff;
+import io.zhongtai.core.classification.PiiClassifier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -22,11 +24,16 @@ import java.util.TreeMap;
  * <p>A table's versioned fields include one {@code columns.<name>} entry per column holding
  * its type, so that added, dropped and retyped columns show in the table's own history too.
  * Dropping or retyping a column, and removing a dataset or column, is breaking.
+ *
+ * <p>Each column carries the {@link PiiClassifier}'s verdict as a versioned field, so a column
+ * newly found to hold personal data gets a version, and the store tags it {@code pii}.
+ * Assets of tables the harvester could not read are left as they are, not removed.
  */
 public final class HarvestPlanner {
     public static final String COLUMN_FIELD_PREFIX = "columns.";
-    /** The statistics refreshed on every crawl without a new version. */
-    public static final List<String> STATISTICS = List.of("rowCount", "sizeBytes");
+    /** The column field that records what the classifier found: {@code pii:<kind>} or {@code none}. */
+    public static final String CLASSIFICATION = "classification";
+    public static final String NOT_PERSONAL = "none";
 
     private HarvestPlanner() {}
 
@@ -35,6 +42,7 @@ public final class HarvestPlanner {
      */
     public static HarvestPlan plan(HarvestBatch batch, Map<AssetId, StoredAsset> stored) {
         Map<AssetId, Harvested> harvested = flatten(batch);
+        Set<String> unread = batch.unread();
         List<PlannedWrite> writes = new ArrayList<>();
         for (Harvested asset : harvested.values()) {
             StoredAsset before = stored.get(asset.id);
@@ -66,7 +74,7 @@ public final class HarvestPlanner {
             }
         }
         for (StoredAsset before : new TreeMap<>(stored).values()) {
-            if (!before.deleted() && !harvested.containsKey(before.id())) {
+            if (!before.deleted() && !harvested.containsKey(before.id()) && !underUnreadTable(before.id(), unread)) {
                 AssetType type = before.id().type();
                 writes.add(new PlannedWrite(
                         before.id(),
@@ -84,7 +92,16 @@ public final class HarvestPlanner {
                 statistics.put(asset.id, asset.statistics);
             }
         }
-        return new HarvestPlan(writes, statistics, foreignKeys(batch));
+        long liveBefore = stored.values().stream().filter(asset -> !asset.deleted()).count();
+        return new HarvestPlan(writes, statistics, foreignKeys(batch), liveBefore);
+    }
+
+    /** Assets of a table the harvester saw but could not read keep their state. */
+    private static boolean underUnreadTable(AssetId id, Set<String> unread) {
+        if (unread.isEmpty() || id.path().size() < 3) {
+            return false;
+        }
+        return unread.contains(id.path().get(1) + "." + id.path().get(2));
     }
 
     private static boolean isBreaking(AssetType type, List<Change> changes) {
@@ -117,6 +134,13 @@ public final class HarvestPlanner {
                 if (!table.primaryKey().isEmpty()) {
                     tableFields.put("primaryKey", String.join(", ", table.primaryKey()));
                 }
+                if (!table.indexes().isEmpty()) {
+                    tableFields.put("indexes", table.indexes().stream()
+                            .map(index -> index.name() + " (" + String.join(", ", index.columns()) + ")"
+                                    + (index.unique() ? " UNIQUE" : ""))
+                            .sorted()
+                            .toList());
+                }
                 for (HarvestedColumn column : table.columns()) {
                     tableFields.put(COLUMN_FIELD_PREFIX + column.name(), column.dataType());
                 }
@@ -135,7 +159,12 @@ public final class HarvestPlanner {
                     if (table.primaryKey().contains(column.name())) {
                         columnFields.put("primaryKey", true);
                     }
-                    out.put(columnId, new Harvested(columnId, tableId, columnFields, Map.of()));
+                    columnFields.put(
+                            CLASSIFICATION,
+                            PiiClassifier.classify(table.name(), column)
+                                    .map(kind -> "pii:" + kind.value())
+                                    .orElse(NOT_PERSONAL));
+                    out.put(columnId, new Harvested(columnId, tableId, columnFields, profileStatistics(column.profile())));
                 }
             }
         }
@@ -160,6 +189,21 @@ public final class HarvestPlanner {
             }
         }
         return keys;
+    }
+
+    private static Map<String, Object> profileStatistics(ColumnProfile profile) {
+        if (profile == null) {
+            return Map.of();
+        }
+        Map<String, Object> statistics = new LinkedHashMap<>();
+        statistics.put("profileSampledRows", profile.sampledRows());
+        statistics.put("profileNullFraction", profile.nullFraction());
+        statistics.put("profileDistinctCount", profile.distinctCount());
+        statistics.put("profileMin", profile.min());
+        statistics.put("profileMax", profile.max());
+        statistics.put("profileTopValues", profile.topValues().stream().map(v -> String.valueOf(v.value())).toList());
+        statistics.put("profileTopCounts", profile.topValues().stream().map(ColumnProfile.ValueCount::count).toList());
+        return statistics;
     }
 
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {

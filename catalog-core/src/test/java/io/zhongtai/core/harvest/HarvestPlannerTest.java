@@ -118,4 +118,46 @@ class HarvestPlannerTest {
             assertThat(write.changes()).containsExactly(new Change("sourceDescription", "id column", "The order's key"));
         });
     }
+
+    @Test
+    void columnsCarryTheClassifiersVerdict() {
+        HarvestPlan plan = HarvestPlanner.plan(batch(column("id", "BIGINT", 1), column("email", "VARCHAR", 2)), Map.of());
+        Map<String, Object> email = plan.writes().stream()
+                .filter(w -> w.id().name().equals("email")).findFirst().orElseThrow().fields();
+        Map<String, Object> id = plan.writes().stream()
+                .filter(w -> w.id().equals(ORDER_ID)).findFirst().orElseThrow().fields();
+        assertThat(email).containsEntry("classification", "pii:email");
+        assertThat(id).containsEntry("classification", "none");
+    }
+
+    @Test
+    void tablesThatCouldNotBeReadAreKeptNotRemoved() {
+        Map<AssetId, StoredAsset> stored = applied(HarvestPlanner.plan(batch(column("id", "BIGINT", 1)), Map.of()), Map.of());
+        HarvestBatch withoutOrders = new HarvestBatch(
+                "w", List.of(new HarvestedSchema("s", "Sales", List.of())), java.util.Set.of("s.orders"), List.of("s.orders: permission denied"));
+        assertThat(HarvestPlanner.plan(withoutOrders, stored).writes()).isEmpty();
+        HarvestBatch gone = new HarvestBatch("w", List.of(new HarvestedSchema("s", "Sales", List.of())));
+        assertThat(HarvestPlanner.plan(gone, stored).result()).isEqualTo(new HarvestResult(0, 0, 2));
+    }
+
+    @Test
+    void removalCapRefusesLargeRemovalsUnlessForced() {
+        HarvestedColumn[] many = new HarvestedColumn[30];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = column("c" + i, "INTEGER", i + 1);
+        }
+        Map<AssetId, StoredAsset> stored = applied(HarvestPlanner.plan(batch(many), Map.of()), Map.of());
+        HarvestPlan dropHalf = HarvestPlanner.plan(batch(java.util.Arrays.copyOf(many, 15)), stored);
+        assertThat(dropHalf.liveBefore()).isEqualTo(32);
+        assertThat(dropHalf.result().removed()).isEqualTo(15);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HarvestPolicy.DEFAULT.check("w", dropHalf))
+                .isInstanceOfSatisfying(io.zhongtai.core.CatalogException.class, e -> {
+                    assertThat(e.code()).isEqualTo(io.zhongtai.core.ErrorCode.REMOVAL_CAP_EXCEEDED);
+                    assertThat(e.getMessage()).contains("remove 15 of the 32 assets").contains("(47%)").contains("20%");
+                });
+        new HarvestPolicy(0.2, true).check("w", dropHalf);
+        new HarvestPolicy(0.5, false).check("w", dropHalf);
+        HarvestPlan dropFew = HarvestPlanner.plan(batch(java.util.Arrays.copyOf(many, 22)), stored);
+        HarvestPolicy.DEFAULT.check("w", dropFew); // 8 removals are always allowed
+    }
 }

@@ -2,6 +2,7 @@ package io.zhongtai.service.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.zhongtai.core.warehouse.CrawlRun;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,6 +20,7 @@ public record CrawlRunView(
         String startedBy,
         Instant startedAt,
         Instant finishedAt,
+        Long durationMs,
         List<String> log) {
     static CrawlRunView of(CrawlRun run) {
         return new CrawlRunView(
@@ -33,6 +35,7 @@ public record CrawlRunView(
                 run.startedBy(),
                 run.startedAt(),
                 run.finishedAt(),
+                run.finishedAt() == null ? null : Duration.between(run.startedAt(), run.finishedAt()).toMillis(),
                 run.log());
     }
 }

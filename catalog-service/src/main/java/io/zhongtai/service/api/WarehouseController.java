@@ -89,8 +89,8 @@ public class WarehouseController {
     @Post("/warehouses/{name}/crawl")
     @Status(HttpStatus.ACCEPTED)
     @Secured(Roles.STEWARD)
-    public CrawlRunView crawl(@PathVariable String name, Authentication authentication) {
-        return CrawlRunView.of(crawls.start(name, Requests.actor(authentication)));
+    public CrawlRunView crawl(@PathVariable String name, @Nullable @QueryValue Boolean force, Authentication authentication) {
+        return CrawlRunView.of(crawls.start(name, Requests.actor(authentication), Boolean.TRUE.equals(force)));
     }
 
     @Get("/warehouses/{name}/crawls")

@@ -6,6 +6,7 @@ import io.zhongtai.core.CatalogException;
 import io.zhongtai.core.ErrorCode;
 import io.zhongtai.core.asset.CatalogStore;
 import io.zhongtai.core.harvest.HarvestBatch;
+import io.zhongtai.core.harvest.HarvestPolicy;
 import io.zhongtai.core.harvest.HarvestResult;
 import io.zhongtai.core.harvest.Harvester;
 import io.zhongtai.core.security.SecretCipher;
@@ -77,9 +78,13 @@ public class CrawlService implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts a crawl in the background and returns its run, status running. */
-    public CrawlRun start(String warehouseName, Actor actor) {
-        Run run = begin(warehouseName, actor);
+    /**
+     * Starts a crawl in the background and returns its run, status running.
+     *
+     * @param force apply the harvest even when it removes more than the warehouse's removal cap
+     */
+    public CrawlRun start(String warehouseName, Actor actor, boolean force) {
+        Run run = begin(warehouseName, actor, force);
         try {
             executor.submit(() -> execute(run));
         } catch (RuntimeException e) {
@@ -91,12 +96,12 @@ public class CrawlService implements AutoCloseable {
 
     /** Crawls now, in this thread, and returns the finished run (failed runs included). */
     public CrawlRun crawl(String warehouseName, Actor actor) {
-        Run run = begin(warehouseName, actor);
+        Run run = begin(warehouseName, actor, false);
         execute(run);
         return run.snapshot();
     }
 
-    private Run begin(String warehouseName, Actor actor) {
+    private Run begin(String warehouseName, Actor actor, boolean force) {
         Warehouse warehouse = warehouses.find(warehouseName)
                 .orElseThrow(() -> new CatalogException(
                         ErrorCode.WAREHOUSE_NOT_FOUND, "No warehouse named '" + warehouseName + "' is registered"));
@@ -107,9 +112,9 @@ public class CrawlService implements AutoCloseable {
                     "A crawl of '" + warehouseName + "' is already running; wait for it (GET /api/v1/warehouses/"
                             + warehouseName + "/crawls)");
         }
-        Run run = new Run(UUID.randomUUID().toString(), warehouse, harvester, actor.name(), now());
+        Run run = new Run(UUID.randomUUID().toString(), warehouse, harvester, actor.name(), now(), force);
         try {
-            run.log("Crawl of " + warehouseName + " started by " + actor.name());
+            run.log("Crawl of " + warehouseName + " started by " + actor.name() + (force ? " (forced: no removal cap)" : ""));
             runs.save(run.snapshot());
         } catch (RuntimeException e) {
             running.remove(warehouseName);
@@ -131,8 +136,12 @@ public class CrawlService implements AutoCloseable {
                     saveThrottled(run);
                 });
             }
-            run.log("Read " + batch.schemas().size() + " schema(s) and " + batch.tableCount() + " table(s) and view(s); writing the difference");
-            HarvestResult result = catalog.applyHarvest(batch, new Actor(run.startedBy));
+            batch.warnings().forEach(warning -> run.log("Skipped: " + warning));
+            run.log("Read " + batch.schemas().size() + " schema(s) and " + batch.tableCount() + " table(s) and view(s)"
+                    + (batch.unread().isEmpty() ? "" : ", " + batch.unread().size() + " unreadable one(s) kept as they were")
+                    + "; writing the difference");
+            HarvestResult result = catalog.applyHarvest(
+                    batch, new Actor(run.startedBy), HarvestPolicy.of(run.warehouse.crawl(), run.force));
             run.added = result.added();
             run.changed = result.changed();
             run.removed = result.removed();
@@ -188,6 +197,7 @@ public class CrawlService implements AutoCloseable {
         final Harvester harvester;
         final String startedBy;
         final Instant startedAt;
+        final boolean force;
         final List<String> log = new ArrayList<>();
         volatile CrawlStatus status = CrawlStatus.RUNNING;
         volatile double progress;
@@ -198,8 +208,9 @@ public class CrawlService implements AutoCloseable {
         volatile Instant finishedAt;
         Instant lastSaved;
 
-        Run(String id, Warehouse warehouse, Harvester harvester, String startedBy, Instant startedAt) {
+        Run(String id, Warehouse warehouse, Harvester harvester, String startedBy, Instant startedAt, boolean force) {
             this.id = id;
+            this.force = force;
             this.warehouse = warehouse;
             this.harvester = harvester;
             this.startedBy = startedBy;

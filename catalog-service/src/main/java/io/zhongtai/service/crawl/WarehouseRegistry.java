@@ -98,7 +98,9 @@ public class WarehouseRegistry {
         Dialect dialect = registration.dialect() == null || registration.dialect().isBlank()
                 ? Dialect.fromJdbcUrl(registration.jdbcUrl())
                 : Dialect.fromValue(registration.dialect());
-        checkSchedule(registration.schedule());
+        if (registration.schedule() != null && !registration.schedule().isBlank()) {
+            CronSchedule.parse(registration.schedule());
+        }
         String sealed = registration.password() != null
                 ? cipher.seal(registration.password())
                 : existing != null ? existing.encryptedPassword() : null;
@@ -112,16 +114,5 @@ public class WarehouseRegistry {
                 registration.schedule(),
                 existing != null ? existing.createdAt() : clock.instant(),
                 clock.instant());
-    }
-
-    /** A cron expression has five to seven fields; the scheduler checks the rest when it arrives. */
-    private static void checkSchedule(String schedule) {
-        if (schedule == null || schedule.isBlank()) {
-            return;
-        }
-        int fields = schedule.trim().split("\\s+").length;
-        if (fields < 5 || fields > 7) {
-            throw CatalogException.invalid("schedule", "a cron expression has 5 to 7 fields, such as \"0 2 * * *\"; was '" + schedule + "'");
-        }
     }
 }

@@ -5,6 +5,7 @@ import io.zhongtai.core.asset.AssetType;
 import io.zhongtai.core.asset.ForeignKey;
 import io.zhongtai.core.change.ChangeKind;
 import io.zhongtai.core.harvest.HarvestBatch;
+import io.zhongtai.core.harvest.HarvestPolicy;
 import io.zhongtai.core.harvest.HarvestPlan;
 import io.zhongtai.core.harvest.HarvestPlanner;
 import io.zhongtai.core.harvest.HarvestResult;
@@ -26,14 +27,23 @@ import org.neo4j.driver.TransactionContext;
 final class HarvestWriter {
     /** Versioned properties that harvests own; a missing one is removed from the node. */
     static final List<String> HARVESTED = List.of(
-            "tableKind", "sourceDescription", "viewSql", "primaryKey", "dataType", "nullable", "position", "defaultValue");
+            "tableKind",
+            "sourceDescription",
+            "viewSql",
+            "primaryKey",
+            "indexes",
+            "dataType",
+            "nullable",
+            "position",
+            "defaultValue",
+            HarvestPlanner.CLASSIFICATION);
 
     private static final List<AssetType> ORDER = List.of(AssetType.SCHEMA, AssetType.TABLE, AssetType.VIEW, AssetType.COLUMN);
     private static final int BATCH = 5_000;
 
     private HarvestWriter() {}
 
-    static HarvestResult apply(TransactionContext tx, HarvestBatch batch, Instant now, String by) {
+    static HarvestResult apply(TransactionContext tx, HarvestBatch batch, HarvestPolicy policy, Instant now, String by) {
         AssetId warehouse = AssetId.of(AssetType.WAREHOUSE, batch.warehouse());
         tx.run(
                         "MERGE (w:Asset:Warehouse {id: $id}) ON CREATE SET w.type = 'warehouse', w.name = $name, "
@@ -42,6 +52,7 @@ final class HarvestWriter {
                         Map.of("id", warehouse.toString(), "name", batch.warehouse(), "now", now.toEpochMilli()))
                 .consume();
         HarvestPlan plan = HarvestPlanner.plan(batch, readStored(tx, batch.warehouse()));
+        policy.check(batch.warehouse(), plan);
         for (AssetType type : ORDER) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (PlannedWrite write : plan.writes()) {
@@ -65,8 +76,12 @@ final class HarvestWriter {
         List<Map<String, Object>> statistics = new ArrayList<>();
         plan.statistics().forEach((id, stats) -> statistics.add(Map.of("id", id.toString(), "stats", stats)));
         inBatches(statistics, rows -> tx.run(
-                        "UNWIND $rows AS row MATCH (a:Asset {id: row.id}) SET a += row.stats", Map.of("rows", rows))
+                        "UNWIND $rows AS row MATCH (a:Asset {id: row.id}) SET a += row.stats "
+                                + "FOREACH (profiled IN CASE WHEN row.stats.profileSampledRows IS NULL THEN [] ELSE [1] END | "
+                                + "SET a.profiledAt = $now)",
+                        Map.of("rows", rows, "now", now.toEpochMilli()))
                 .consume());
+        writeAutomaticTags(tx, plan);
         writeForeignKeys(tx, batch.warehouse(), plan.foreignKeys());
         List<ChangeLogWriter.Pending> events = plan.writes().stream()
                 .map(write -> new ChangeLogWriter.Pending(
@@ -113,6 +128,39 @@ final class HarvestWriter {
                 + "WITH DISTINCT a, row "
                 + "MATCH (p:Asset {id: row.parentId}) MERGE (p)-[:CONTAINS]->(a)";
         inBatches(rows, batch -> tx.run(query, Map.of("rows", batch, "now", now.toEpochMilli())).consume());
+    }
+
+    /**
+     * The classifier's verdict on each written column becomes an automatic {@code pii} tag with
+     * its kind. Manual tags are separate relationships, never touched here, and win on display.
+     */
+    private static void writeAutomaticTags(TransactionContext tx, HarvestPlan plan) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (PlannedWrite write : plan.writes()) {
+            if (write.id().type() == AssetType.COLUMN && write.kind() != ChangeKind.REMOVED) {
+                Object verdict = write.fields().get(HarvestPlanner.CLASSIFICATION);
+                Map<String, Object> row = new HashMap<>();
+                row.put("id", write.id().toString());
+                row.put("kind", verdict instanceof String text && text.startsWith("pii:") ? text.substring(4) : null);
+                rows.add(row);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (rows.stream().anyMatch(row -> row.get("kind") != null)) {
+            tx.run("MERGE (t:Asset:Tag {id: 'tag:pii'}) ON CREATE SET t.type = 'tag', t.name = 'pii', t.qualifiedName = 'pii', "
+                            + "t.description = 'Personal data: names, contact details, identity and card numbers, addresses', "
+                            + "t.synonyms = ['personal data', '个人信息', '敏感数据'], t.version = 1, t.deleted = false")
+                    .consume();
+        }
+        inBatches(rows, batch -> tx.run(
+                        "UNWIND $rows AS row MATCH (a:Asset {id: row.id}) "
+                                + "OPTIONAL MATCH (a)-[r:TAGGED {source: 'automatic'}]->(:Tag {id: 'tag:pii'}) DELETE r "
+                                + "WITH DISTINCT a, row WHERE row.kind IS NOT NULL "
+                                + "MATCH (t:Tag {id: 'tag:pii'}) CREATE (a)-[:TAGGED {source: 'automatic', kind: row.kind}]->(t)",
+                        Map.of("rows", batch))
+                .consume());
     }
 
     private static void writeForeignKeys(TransactionContext tx, String warehouse, List<ForeignKey> keys) {

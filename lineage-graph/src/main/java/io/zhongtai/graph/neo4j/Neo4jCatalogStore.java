@@ -25,6 +25,7 @@ import io.zhongtai.core.change.ChangeEvent;
 import io.zhongtai.core.change.ChangeKind;
 import io.zhongtai.core.change.FieldDiff;
 import io.zhongtai.core.harvest.HarvestBatch;
+import io.zhongtai.core.harvest.HarvestPolicy;
 import io.zhongtai.core.harvest.HarvestResult;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,9 +51,9 @@ public final class Neo4jCatalogStore implements CatalogStore {
     }
 
     @Override
-    public HarvestResult applyHarvest(HarvestBatch batch, Actor actor) {
+    public HarvestResult applyHarvest(HarvestBatch batch, Actor actor, HarvestPolicy policy) {
         Instant now = now();
-        return graph.write(tx -> HarvestWriter.apply(tx, batch, now, actor.name()));
+        return graph.write(tx -> HarvestWriter.apply(tx, batch, policy, now, actor.name()));
     }
 
     @Override

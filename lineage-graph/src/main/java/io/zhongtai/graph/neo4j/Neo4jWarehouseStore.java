@@ -10,6 +10,7 @@ import io.zhongtai.core.asset.AssetType;
 import io.zhongtai.core.change.Change;
 import io.zhongtai.core.change.ChangeKind;
 import io.zhongtai.core.harvest.HarvestBatch;
+import io.zhongtai.core.harvest.HarvestPolicy;
 import io.zhongtai.core.warehouse.CrawlSettings;
 import io.zhongtai.core.warehouse.Dialect;
 import io.zhongtai.core.warehouse.Warehouse;
@@ -111,7 +112,7 @@ public final class Neo4jWarehouseStore implements WarehouseStore {
         Instant now = now();
         graph.writeVoid(tx -> {
             require(tx, name);
-            HarvestWriter.apply(tx, new HarvestBatch(name, List.of()), now, actor.name());
+            HarvestWriter.apply(tx, new HarvestBatch(name, List.of()), HarvestPolicy.REMOVE_ALL, now, actor.name());
             AssetId id = AssetId.of(AssetType.WAREHOUSE, name);
             long version = tx.run(
                             "MATCH (w:WarehouseConnection {name: $name}) DELETE w WITH 1 AS done "

@@ -21,6 +21,7 @@ import io.zhongtai.core.change.Change;
 import io.zhongtai.core.change.ChangeEvent;
 import io.zhongtai.core.change.ChangeKind;
 import io.zhongtai.core.harvest.HarvestBatch;
+import io.zhongtai.core.harvest.HarvestPolicy;
 import io.zhongtai.core.harvest.HarvestResult;
 import io.zhongtai.core.harvest.HarvestedColumn;
 import io.zhongtai.core.harvest.HarvestedForeignKey;
@@ -97,7 +98,7 @@ class Neo4jCatalogStoreIT {
 
     @Test
     void harvestWritesTheTreeWithColumnsKeysAndStatistics() {
-        HarvestResult result = store.applyHarvest(shop(orderColumns("DECIMAL(10,2)")), ALICE);
+        HarvestResult result = store.applyHarvest(shop(orderColumns("DECIMAL(10,2)")), ALICE, HarvestPolicy.DEFAULT);
         assertThat(result).isEqualTo(new HarvestResult(9, 0, 0));
 
         AssetDetail orders = store.findAsset(id("table:$w.sales.orders")).orElseThrow();
@@ -124,17 +125,17 @@ class Neo4jCatalogStoreIT {
 
     @Test
     void sameHarvestTwiceChangesNothingAndMakesNoVersion() {
-        store.applyHarvest(shop(orderColumns("DECIMAL(10,2)")), ALICE);
+        store.applyHarvest(shop(orderColumns("DECIMAL(10,2)")), ALICE, HarvestPolicy.DEFAULT);
         long eventsBefore = eventCount();
-        assertThat(store.applyHarvest(shop(orderColumns("DECIMAL(10,2)")), ALICE)).isEqualTo(HarvestResult.NOTHING);
+        assertThat(store.applyHarvest(shop(orderColumns("DECIMAL(10,2)")), ALICE, HarvestPolicy.DEFAULT)).isEqualTo(HarvestResult.NOTHING);
         assertThat(eventCount()).isEqualTo(eventsBefore);
         assertThat(store.findAsset(id("table:$w.sales.orders")).orElseThrow().asset().version()).isEqualTo(1);
     }
 
     @Test
     void retypedAndDroppedColumnsAreVersionedAndBreaking() {
-        store.applyHarvest(shop(orderColumns("DECIMAL(10,2)")), ALICE);
-        assertThat(store.applyHarvest(shop(orderColumns("VARCHAR")), new Actor("crawler"))).isEqualTo(new HarvestResult(0, 2, 0));
+        store.applyHarvest(shop(orderColumns("DECIMAL(10,2)")), ALICE, HarvestPolicy.DEFAULT);
+        assertThat(store.applyHarvest(shop(orderColumns("VARCHAR")), new Actor("crawler"), HarvestPolicy.DEFAULT)).isEqualTo(new HarvestResult(0, 2, 0));
 
         List<ChangeEvent> tableHistory = store.history(id("table:$w.sales.orders"), new PageRequest(0, 10)).items();
         assertThat(tableHistory).hasSize(2);
@@ -145,7 +146,7 @@ class Neo4jCatalogStoreIT {
         assertThat(latest.changes()).containsExactly(new Change("columns.amount", "DECIMAL(10,2)", "VARCHAR"));
         assertThat(tableHistory.get(1).kind()).isEqualTo(ChangeKind.CREATED);
 
-        store.applyHarvest(shop(orderColumns("VARCHAR").subList(0, 2)), ALICE);
+        store.applyHarvest(shop(orderColumns("VARCHAR").subList(0, 2)), ALICE, HarvestPolicy.DEFAULT);
         AssetDetail orders = store.findAsset(id("table:$w.sales.orders")).orElseThrow();
         assertThat(orders.columns()).extracting(c -> c.id().name()).containsExactly("order_id", "customer_id");
         Asset dropped = store.findAsset(id("column:$w.sales.orders.amount")).orElseThrow().asset();
@@ -155,7 +156,7 @@ class Neo4jCatalogStoreIT {
         assertThat(removal.kind()).isEqualTo(ChangeKind.REMOVED);
         assertThat(removal.breaking()).isTrue();
         // the column comes back: restored, not re-created, its history kept
-        store.applyHarvest(shop(orderColumns("VARCHAR")), ALICE);
+        store.applyHarvest(shop(orderColumns("VARCHAR")), ALICE, HarvestPolicy.DEFAULT);
         Asset back = store.findAsset(dropped.id()).orElseThrow().asset();
         assertThat(back.deleted()).isFalse();
         assertThat(back.version()).isEqualTo(4);
@@ -165,7 +166,7 @@ class Neo4jCatalogStoreIT {
     @Test
     void changeLogSequenceHasNoGaps() {
         long before = lastSequence();
-        store.applyHarvest(shop(orderColumns("INTEGER")), ALICE);
+        store.applyHarvest(shop(orderColumns("INTEGER")), ALICE, HarvestPolicy.DEFAULT);
         List<ChangeEvent> events = store.changesSince(before, 1000);
         assertThat(events).hasSize(9);
         for (int i = 0; i < events.size(); i++) {
@@ -175,7 +176,7 @@ class Neo4jCatalogStoreIT {
 
     @Test
     void patchSetsCuratedFieldsAndKeepsTheHarvestedDescriptionUnderneath() {
-        store.applyHarvest(shop(orderColumns("INTEGER")), ALICE);
+        store.applyHarvest(shop(orderColumns("INTEGER")), ALICE, HarvestPolicy.DEFAULT);
         identities.createGroup(new Group(warehouse + "-team", "Team", null, null, List.of(), Instant.now()), ALICE);
         store.createClassification(new Classification(AssetId.of(AssetType.TAG, warehouse + "-pii"), "Personal data", List.of(), List.of(), 0, null, 0), ALICE);
         store.createClassification(new Classification(AssetId.of(AssetType.TERM, warehouse + " Revenue"), "Money in", List.of("营收"), List.of(), 0, null, 0), ALICE);
@@ -207,13 +208,13 @@ class Neo4jCatalogStoreIT {
         assertThat(cleared.description()).isEqualTo("Orders");
         assertThat(cleared.version()).isEqualTo(3);
         // a crawl keeps the curated fields
-        store.applyHarvest(shop(orderColumns("INTEGER")), ALICE);
+        store.applyHarvest(shop(orderColumns("INTEGER")), ALICE, HarvestPolicy.DEFAULT);
         assertThat(store.findAsset(orders).orElseThrow().asset().owners()).hasSize(1);
     }
 
     @Test
     void patchWithUnknownReferencesChangesNothing() {
-        store.applyHarvest(shop(orderColumns("INTEGER")), ALICE);
+        store.applyHarvest(shop(orderColumns("INTEGER")), ALICE, HarvestPolicy.DEFAULT);
         AssetId orders = id("table:$w.sales.orders");
         long events = eventCount();
         assertThatThrownBy(() -> store.patchAsset(
@@ -247,7 +248,7 @@ class Neo4jCatalogStoreIT {
         assertThat(put.version()).isEqualTo(2);
         assertThat(put.synonyms()).containsExactly("财务");
 
-        store.applyHarvest(shop(orderColumns("INTEGER")), ALICE);
+        store.applyHarvest(shop(orderColumns("INTEGER")), ALICE, HarvestPolicy.DEFAULT);
         store.patchAsset(id("table:$w.sales.orders"), new AssetPatch(null, null, Optional.of(List.of(new TagAssignment(tag.name(), null, TagSource.MANUAL))), null, null), ALICE);
         assertThatThrownBy(() -> store.deleteClassification(tag, ALICE))
                 .isInstanceOfSatisfying(CatalogException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.IN_USE));
@@ -265,7 +266,7 @@ class Neo4jCatalogStoreIT {
         assertThatThrownBy(() -> warehouses.create(registration, ALICE))
                 .isInstanceOfSatisfying(CatalogException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_EXISTS));
         assertThat(warehouses.find(warehouse).orElseThrow().encryptedPassword()).isEqualTo("v1:sealed");
-        store.applyHarvest(shop(orderColumns("INTEGER")), ALICE);
+        store.applyHarvest(shop(orderColumns("INTEGER")), ALICE, HarvestPolicy.DEFAULT);
 
         warehouses.delete(warehouse, ALICE);
         assertThat(warehouses.find(warehouse)).isEmpty();
