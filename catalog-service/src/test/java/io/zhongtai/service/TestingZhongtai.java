@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.zhongtai.core.warehouse.Warehouse;
+import io.zhongtai.core.warehouse.WarehouseStore;
+import io.zhongtai.crawlers.jdbc.JdbcWarehouseConnections;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,6 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 
@@ -83,12 +89,7 @@ public final class TestingZhongtai {
             if (health.status() == 200) {
                 return;
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            sleep(200);
         }
         throw new IllegalStateException("Zhongtai did not become healthy in " + timeout);
     }
@@ -144,6 +145,45 @@ public final class TestingZhongtai {
                     response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for a crawl run (as its start answered it) to end, and returns the finished run. */
+    public JsonNode awaitCrawl(String token, JsonNode started) {
+        String id = started.get("id").asText();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode run = send("GET", "/api/v1/crawls/" + id, token, null).json();
+            if (!run.get("status").asText().equals("running")) {
+                return run;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("crawl " + id + " did not finish");
+    }
+
+    /**
+     * Runs SQL on a registered DuckDB warehouse through the service's own instance of the file
+     * (DuckDB allows one per file per process).
+     */
+    public void execute(String warehouseName, String... statements) {
+        Warehouse warehouse = bean(WarehouseStore.class).find(warehouseName).orElseThrow();
+        try (Connection connection = bean(JdbcWarehouseConnections.class).open(warehouse, null);
+                Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

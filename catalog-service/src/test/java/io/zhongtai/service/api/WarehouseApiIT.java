@@ -25,35 +25,13 @@ class WarehouseApiIT {
         return zhongtai.home().resolve("test-" + name + ".duckdb");
     }
 
-    /** Runs SQL on the warehouse through the service's own DuckDB instance (one per file per process). */
-    private void execute(String name, String... statements) throws Exception {
-        Warehouse warehouse = zhongtai.bean(WarehouseStore.class).find(name).orElseThrow();
-        try (Connection connection = zhongtai.bean(JdbcWarehouseConnections.class).open(warehouse, null);
-                Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
 
-    private JsonNode awaitCrawl(JsonNode started) throws InterruptedException {
-        String id = started.get("id").asText();
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode run = zhongtai.send("GET", "/api/v1/crawls/" + id, admin, null).json();
-            if (!run.get("status").asText().equals("running")) {
-                return run;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("crawl " + id + " did not finish");
-    }
 
     private JsonNode crawl(String name) throws InterruptedException {
         Response started = zhongtai.send("POST", "/api/v1/warehouses/" + name + "/crawl", admin, null);
         assertThat(started.status()).isEqualTo(202);
         assertThat(started.json().get("status").asText()).isIn("running", "succeeded");
-        return awaitCrawl(started.json());
+        return zhongtai.awaitCrawl(admin, started.json());
     }
 
     @Test
@@ -77,7 +55,7 @@ class WarehouseApiIT {
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.json().get("detail").asText()).contains("already registered");
 
-        execute(name,
+        zhongtai.execute(name,
                 "CREATE SCHEMA sales",
                 "CREATE SCHEMA scratch",
                 "CREATE TABLE sales.customers (id INTEGER PRIMARY KEY, name VARCHAR)",
@@ -102,7 +80,7 @@ class WarehouseApiIT {
         assertThat(List.of(again.get("added").asInt(), again.get("changed").asInt(), again.get("removed").asInt()))
                 .containsExactly(0, 0, 0);
 
-        execute(name, "DROP VIEW sales.big_orders", "ALTER TABLE sales.customers ADD COLUMN email VARCHAR");
+        zhongtai.execute(name, "DROP VIEW sales.big_orders", "ALTER TABLE sales.customers ADD COLUMN email VARCHAR");
         JsonNode third = crawl(name);
         assertThat(third.get("added").asInt()).isEqualTo(1);
         assertThat(third.get("changed").asInt()).isEqualTo(1);
