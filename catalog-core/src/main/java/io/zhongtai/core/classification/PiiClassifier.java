@@ -31,6 +31,9 @@ public final class PiiClassifier {
             "person", "persons", "people", "patient", "patients", "student", "students", "client", "clients");
     private static final Set<String> ADDRESS_QUALIFIERS_NOT_PERSONAL = Set.of("email", "mail", "ip", "mac", "web", "url", "server", "host");
 
+    private static final Pattern WORD_BREAK =
+            Pattern.compile("[^\\p{L}\\p{N}]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
     private static final Pattern CN_MOBILE = Pattern.compile("(\\+?86[- ]?)?1[3-9]\\d{9}");
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d\\- ()]{6,18}\\d");
@@ -130,7 +133,7 @@ public final class PiiClassifier {
         if (chinese.isPresent()) {
             return chinese;
         }
-        String lower = " " + comment.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ") + " ";
+        String lower = " " + NOT_ALPHANUMERIC.matcher(comment.toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
         if (containsAny(lower, " email ", " e mail ", " email address ")) {
             return Optional.of(PiiKind.EMAIL);
         }
@@ -226,7 +229,7 @@ public final class PiiClassifier {
     /** {@code customerEmail_Address2} -> [customer, email, address]. */
     static List<String> words(String identifier) {
         List<String> words = new ArrayList<>();
-        for (String part : identifier.split("[^\\p{L}\\p{N}]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})")) {
+        for (String part : WORD_BREAK.split(identifier)) {
             if (!part.isBlank() && !part.chars().allMatch(Character::isDigit)) {
                 words.add(part.toLowerCase(Locale.ROOT));
             }

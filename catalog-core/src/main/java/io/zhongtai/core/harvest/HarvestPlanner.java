@@ -8,12 +8,12 @@ import io.zhongtai.core.change.ChangeKind;
 import io.zhongtai.core.change.FieldDiff;
 import io.zhongtai.core.classification.PiiClassifier;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Compares a harvest with the stored state of its warehouse and plans the writes: new assets
@@ -73,18 +73,21 @@ public final class HarvestPlanner {
                         isBreaking(asset.id.type(), changes)));
             }
         }
-        for (StoredAsset before : new TreeMap<>(stored).values()) {
-            if (!before.deleted() && !harvested.containsKey(before.id()) && !underUnreadTable(before.id(), unread)) {
-                AssetType type = before.id().type();
-                writes.add(new PlannedWrite(
-                        before.id(),
-                        null,
-                        ChangeKind.REMOVED,
-                        Map.of(),
-                        before.version() + 1,
-                        List.of(new Change("deleted", false, true)),
-                        type.isDataset() || type == AssetType.COLUMN));
-            }
+        List<StoredAsset> gone = stored.values().stream()
+                .filter(before -> !before.deleted() && !harvested.containsKey(before.id()))
+                .filter(before -> !underUnreadTable(before.id(), unread))
+                .sorted(Comparator.comparing(StoredAsset::id))
+                .toList();
+        for (StoredAsset before : gone) {
+            AssetType type = before.id().type();
+            writes.add(new PlannedWrite(
+                    before.id(),
+                    null,
+                    ChangeKind.REMOVED,
+                    Map.of(),
+                    before.version() + 1,
+                    List.of(new Change("deleted", false, true)),
+                    type.isDataset() || type == AssetType.COLUMN));
         }
         Map<AssetId, Map<String, Object>> statistics = new HashMap<>();
         for (Harvested asset : harvested.values()) {
