@@ -162,12 +162,12 @@ public final class HarvestPlanner {
                     if (table.primaryKey().contains(column.name())) {
                         columnFields.put("primaryKey", true);
                     }
-                    columnFields.put(
-                            CLASSIFICATION,
-                            PiiClassifier.classify(table.name(), column)
-                                    .map(kind -> "pii:" + kind.value())
-                                    .orElse(NOT_PERSONAL));
-                    out.put(columnId, new Harvested(columnId, tableId, columnFields, profileStatistics(column.profile())));
+                    String classification = PiiClassifier.classify(table.name(), column)
+                            .map(kind -> "pii:" + kind.value())
+                            .orElse(NOT_PERSONAL);
+                    columnFields.put(CLASSIFICATION, classification);
+                    boolean personal = !classification.equals(NOT_PERSONAL);
+                    out.put(columnId, new Harvested(columnId, tableId, columnFields, profileStatistics(column.profile(), personal)));
                 }
             }
         }
@@ -194,9 +194,16 @@ public final class HarvestPlanner {
         return keys;
     }
 
-    private static Map<String, Object> profileStatistics(ColumnProfile profile) {
+    /**
+     * A profile's figures; for a column holding personal data, never its values (min, max, top
+     * values), so that the catalog does not become a copy of the data it protects.
+     */
+    private static Map<String, Object> profileStatistics(ColumnProfile profile, boolean personal) {
         if (profile == null) {
             return Map.of();
+        }
+        if (personal) {
+            profile = new ColumnProfile(profile.sampledRows(), profile.nullFraction(), profile.distinctCount(), null, null, List.of());
         }
         Map<String, Object> statistics = new LinkedHashMap<>();
         statistics.put("profileSampledRows", profile.sampledRows());

@@ -160,4 +160,19 @@ class HarvestPlannerTest {
         HarvestPlan dropFew = HarvestPlanner.plan(batch(java.util.Arrays.copyOf(many, 22)), stored);
         HarvestPolicy.DEFAULT.check("w", dropFew); // 8 removals are always allowed
     }
+
+    @Test
+    void profilesOfPersonalColumnsKeepTheirFiguresButNotTheirValues() {
+        ColumnProfile profile = new ColumnProfile(100, 0.1, 90, "a@example.com", "z@example.com",
+                List.of(new ColumnProfile.ValueCount("a@example.com", 2)));
+        HarvestedColumn email = new HarvestedColumn("email", "VARCHAR", true, 2, null, null, profile);
+        HarvestedColumn status = new HarvestedColumn("status", "VARCHAR", true, 3, null, null,
+                new ColumnProfile(100, 0, 3, "cancelled", "paid", List.of(new ColumnProfile.ValueCount("paid", 90))));
+        HarvestPlan plan = HarvestPlanner.plan(batch(column("id", "BIGINT", 1), email, status), Map.of());
+        Map<String, Object> emailStatistics = plan.statistics().get(AssetId.parse("column:w.s.orders.email"));
+        assertThat(emailStatistics).containsEntry("profileNullFraction", 0.1).containsEntry("profileDistinctCount", 90L)
+                .containsEntry("profileMin", null).containsEntry("profileMax", null).containsEntry("profileTopValues", List.of());
+        assertThat(plan.statistics().get(AssetId.parse("column:w.s.orders.status")))
+                .containsEntry("profileMin", "cancelled").containsEntry("profileTopValues", List.of("paid"));
+    }
 }

@@ -1,224 +1,114 @@
 package io.zhongtai.crawlers.duckdb;
 
-import io.zhongtai.core.CatalogException;
-import io.zhongtai.core.ErrorCode;
-import io.zhongtai.core.harvest.HarvestBatch;
-import io.zhongtai.core.harvest.HarvestProgress;
-import io.zhongtai.core.harvest.HarvestedColumn;
-import io.zhongtai.core.harvest.HarvestedForeignKey;
-import io.zhongtai.core.harvest.HarvestedSchema;
-import io.zhongtai.core.harvest.HarvestedTable;
-import io.zhongtai.core.harvest.Harvester;
 import io.zhongtai.core.harvest.TableKind;
-import io.zhongtai.crawlers.jdbc.ScopeFilter;
 import io.zhongtai.core.warehouse.Dialect;
-import io.zhongtai.core.warehouse.Warehouse;
+import io.zhongtai.crawlers.jdbc.HarvestAssembler;
+import io.zhongtai.crawlers.jdbc.JdbcHarvester;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
- * Harvests a DuckDB database through its catalog functions ({@code duckdb_tables()},
- * {@code duckdb_views()}, {@code duckdb_columns()}, {@code duckdb_constraints()}): schemas,
- * tables and views with comments, view SQL, columns with types, nullability, defaults and
- * comments, primary and foreign keys, and exact row counts (cheap in DuckDB).
+ * Harvests a DuckDB database through its catalog functions ({@code duckdb_schemas()},
+ * {@code duckdb_tables()}, {@code duckdb_views()}, {@code duckdb_columns()},
+ * {@code duckdb_constraints()}, {@code duckdb_indexes()}): schemas, tables and views with
+ * comments, view SQL, columns with types as DuckDB spells them ({@code DECIMAL(10,2)}, but
+ * {@code VARCHAR} without a length, which DuckDB does not keep), nullability, defaults and
+ * comments, primary and foreign keys, indexes made with CREATE INDEX (DuckDB lists no index for
+ * its key constraints) and exact row counts, which DuckDB keeps. It keeps no foreign key names:
+ * they are the generated ones DuckDB reports. Its foreign keys stay within one schema.
  */
-public final class DuckDbHarvester implements Harvester {
+public final class DuckDbHarvester extends JdbcHarvester {
+    private static final String OWN_DATABASE = "database_name = current_database()";
+
     @Override
     public boolean supports(Dialect dialect) {
         return dialect == Dialect.DUCKDB;
     }
 
     @Override
-    public HarvestBatch harvest(Warehouse warehouse, Connection connection, Consumer<HarvestProgress> progress) {
-        ScopeFilter filter = new ScopeFilter(warehouse.crawl());
-        try {
-            Map<String, SchemaBuilder> schemas = new TreeMap<>();
-            try (Statement statement = connection.createStatement();
-                    ResultSet rs = statement.executeQuery(
-                            "SELECT schema_name, comment FROM duckdb_schemas() "
-                                    + "WHERE database_name = current_database() AND NOT internal ORDER BY schema_name")) {
-                while (rs.next()) {
-                    String name = rs.getString(1);
-                    if (filter.acceptsSchema(name)) {
-                        schemas.put(name, new SchemaBuilder(name, rs.getString(2)));
+    protected boolean countsRowsExactly() {
+        return true;
+    }
+
+    @Override
+    protected void readCatalog(CatalogQueries queries, HarvestAssembler assembler) throws SQLException {
+        assembler.omitWhenEmpty("main");
+        queries.forEachRow(
+                "SELECT schema_name, comment FROM duckdb_schemas() WHERE " + OWN_DATABASE + " AND NOT internal",
+                row -> assembler.schema(row.getString(1), row.getString(2)));
+        queries.forEachRow(
+                "SELECT schema_name, table_name, comment FROM duckdb_tables() WHERE " + OWN_DATABASE
+                        + " AND NOT internal AND NOT temporary",
+                row -> assembler.table(row.getString(1), row.getString(2), TableKind.TABLE, row.getString(3), null));
+        queries.forEachRow(
+                "SELECT schema_name, view_name, comment, sql FROM duckdb_views() WHERE " + OWN_DATABASE
+                        + " AND NOT internal AND NOT temporary",
+                row -> assembler.table(row.getString(1), row.getString(2), TableKind.VIEW, row.getString(3), row.getString(4)));
+        queries.forEachRow(
+                "SELECT schema_name, table_name, column_name, column_index, data_type, is_nullable, column_default, comment "
+                        + "FROM duckdb_columns() WHERE " + OWN_DATABASE + " AND NOT internal",
+                row -> assembler.column(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getInt(4),
+                        row.getString(5),
+                        row.getBoolean(6),
+                        row.getString(7),
+                        row.getString(8)));
+        queries.forEachRow(
+                "SELECT schema_name, table_name, constraint_type, constraint_column_names, referenced_table, "
+                        + "referenced_column_names, constraint_name FROM duckdb_constraints() WHERE " + OWN_DATABASE
+                        + " AND constraint_type IN ('PRIMARY KEY', 'FOREIGN KEY')",
+                row -> readConstraint(row, assembler));
+        queries.forEachRow(
+                "SELECT schema_name, table_name, index_name, is_unique, CAST(expressions AS VARCHAR[]) FROM duckdb_indexes() "
+                        + "WHERE " + OWN_DATABASE + " AND NOT is_primary",
+                row -> {
+                    List<String> expressions = strings(row.getArray(5));
+                    for (int i = 0; i < expressions.size(); i++) {
+                        assembler.indexColumn(
+                                row.getString(1), row.getString(2), row.getString(3), row.getBoolean(4), i + 1, unquote(expressions.get(i)));
                     }
-                }
+                });
+    }
+
+    private static void readConstraint(ResultSet row, HarvestAssembler assembler) throws SQLException {
+        String schema = row.getString(1);
+        String table = row.getString(2);
+        List<String> columns = strings(row.getArray(4));
+        if (row.getString(3).equals("PRIMARY KEY")) {
+            for (int i = 0; i < columns.size(); i++) {
+                assembler.primaryKeyColumn(schema, table, i + 1, columns.get(i));
             }
-            readTables(connection, schemas);
-            readViews(connection, schemas);
-            readColumns(connection, schemas);
-            readConstraints(connection, schemas);
-            int total = schemas.values().stream().mapToInt(s -> s.tables.size()).sum();
-            progress.accept(new HarvestProgress(0, total, "Found " + schemas.size() + " schema(s) with " + total
-                    + " table(s) and view(s) (" + filter + ")"));
-            int done = 0;
-            List<HarvestedSchema> harvested = new ArrayList<>();
-            for (SchemaBuilder schema : schemas.values()) {
-                if (schema.name.equals("main") && schema.tables.isEmpty()) {
-                    continue; // DuckDB's default schema, empty in most warehouses: not worth an asset
-                }
-                List<HarvestedTable> tables = new ArrayList<>();
-                for (TableBuilder table : schema.tables.values()) {
-                    if (table.kind == TableKind.TABLE) {
-                        table.rowCount = countRows(connection, schema.name, table.name);
-                    }
-                    tables.add(table.build());
-                    done++;
-                    progress.accept(new HarvestProgress(done, total, "Read " + schema.name + "." + table.name));
-                }
-                harvested.add(new HarvestedSchema(schema.name, schema.description, tables));
-            }
-            return new HarvestBatch(warehouse.name(), harvested);
-        } catch (SQLException e) {
-            throw new CatalogException(
-                    ErrorCode.WAREHOUSE_UNAVAILABLE,
-                    "Reading the catalog of warehouse '" + warehouse.name() + "' failed: " + e.getMessage(),
-                    e);
+            return;
+        }
+        List<String> referenced = strings(row.getArray(6));
+        for (int i = 0; i < columns.size(); i++) {
+            // DuckDB refuses foreign keys across schemas, so the referenced table is in this one
+            assembler.foreignKeyColumn(schema, table, row.getString(7), i + 1, columns.get(i), schema, row.getString(5), referenced.get(i));
         }
     }
 
-    private static void readTables(Connection connection, Map<String, SchemaBuilder> schemas) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT schema_name, table_name, comment FROM duckdb_tables() "
-                                + "WHERE database_name = current_database() AND NOT internal AND NOT temporary")) {
-            while (rs.next()) {
-                SchemaBuilder schema = schemas.get(rs.getString(1));
-                if (schema != null) {
-                    schema.tables.put(rs.getString(2), new TableBuilder(rs.getString(2), TableKind.TABLE, rs.getString(3), null));
-                }
-            }
+    /**
+     * An index expression is a column name, quoted by DuckDB when it needs quotes
+     * ({@code "name"}), or an expression ({@code (lower(email))}) kept as it is.
+     */
+    private static String unquote(String expression) {
+        if (expression.length() >= 2 && expression.startsWith("\"") && expression.endsWith("\"")) {
+            return expression.substring(1, expression.length() - 1).replace("\"\"", "\"");
         }
-    }
-
-    private static void readViews(Connection connection, Map<String, SchemaBuilder> schemas) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT schema_name, view_name, comment, sql FROM duckdb_views() "
-                                + "WHERE database_name = current_database() AND NOT internal AND NOT temporary")) {
-            while (rs.next()) {
-                SchemaBuilder schema = schemas.get(rs.getString(1));
-                if (schema != null) {
-                    schema.tables.put(
-                            rs.getString(2), new TableBuilder(rs.getString(2), TableKind.VIEW, rs.getString(3), rs.getString(4)));
-                }
-            }
-        }
-    }
-
-    private static void readColumns(Connection connection, Map<String, SchemaBuilder> schemas) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT schema_name, table_name, column_name, column_index, data_type, is_nullable, "
-                                + "column_default, comment FROM duckdb_columns() "
-                                + "WHERE database_name = current_database() AND NOT internal "
-                                + "ORDER BY schema_name, table_name, column_index")) {
-            while (rs.next()) {
-                TableBuilder table = table(schemas, rs.getString(1), rs.getString(2));
-                if (table != null) {
-                    table.columns.add(new HarvestedColumn(
-                            rs.getString(3),
-                            rs.getString(5),
-                            rs.getBoolean(6),
-                            table.columns.size() + 1,
-                            rs.getString(7),
-                            rs.getString(8)));
-                }
-            }
-        }
-    }
-
-    private static void readConstraints(Connection connection, Map<String, SchemaBuilder> schemas) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT schema_name, table_name, constraint_type, constraint_column_names, referenced_table, "
-                                + "referenced_column_names, constraint_name FROM duckdb_constraints() "
-                                + "WHERE database_name = current_database() "
-                                + "AND constraint_type IN ('PRIMARY KEY', 'FOREIGN KEY') ORDER BY constraint_index")) {
-            while (rs.next()) {
-                TableBuilder table = table(schemas, rs.getString(1), rs.getString(2));
-                if (table == null) {
-                    continue;
-                }
-                List<String> columns = strings(rs.getArray(4));
-                if (rs.getString(3).equals("PRIMARY KEY")) {
-                    table.primaryKey = columns;
-                } else {
-                    // DuckDB's foreign keys reference a table of the same schema
-                    table.foreignKeys.add(new HarvestedForeignKey(
-                            rs.getString(7), columns, rs.getString(1), rs.getString(5), strings(rs.getArray(6))));
-                }
-            }
-        }
-    }
-
-    private static long countRows(Connection connection, String schema, String table) throws SQLException {
-        // identifiers come from the engine's own catalog and are quoted, never from user input
-        try (PreparedStatement statement = connection.prepareStatement(
-                        "SELECT count(*) FROM " + quote(schema) + "." + quote(table));
-                ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        return expression;
     }
 
     private static List<String> strings(Array array) throws SQLException {
         if (array == null) {
             return List.of();
         }
-        return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
-    }
-
-    private static TableBuilder table(Map<String, SchemaBuilder> schemas, String schema, String table) {
-        SchemaBuilder builder = schemas.get(schema);
-        return builder == null ? null : builder.tables.get(table);
-    }
-
-    private static final class SchemaBuilder {
-        final String name;
-        final String description;
-        final Map<String, TableBuilder> tables = new TreeMap<>();
-
-        SchemaBuilder(String name, String description) {
-            this.name = name;
-            this.description = description;
-        }
-    }
-
-    private static final class TableBuilder {
-        final String name;
-        final TableKind kind;
-        final String description;
-        final String viewSql;
-        final List<HarvestedColumn> columns = new ArrayList<>();
-        final List<HarvestedForeignKey> foreignKeys = new ArrayList<>();
-        List<String> primaryKey = List.of();
-        Long rowCount;
-
-        TableBuilder(String name, TableKind kind, String description, String viewSql) {
-            this.name = name;
-            this.kind = kind;
-            this.description = description;
-            this.viewSql = viewSql;
-        }
-
-        HarvestedTable build() {
-            return new HarvestedTable(name, kind, description, viewSql, rowCount, null, columns, primaryKey, foreignKeys);
-        }
+        Object[] values = (Object[]) array.getArray();
+        return Arrays.stream(values).map(String::valueOf).toList();
     }
 }

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
@@ -39,6 +40,7 @@ public final class JdbcWarehouseConnections implements WarehouseConnections {
             if (password != null) {
                 properties.setProperty("password", password);
             }
+            addConnectTimeout(warehouse.jdbcUrl(), properties);
             DriverManager.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
             return DriverManager.getConnection(warehouse.jdbcUrl(), properties);
         } catch (SQLException e) {
@@ -48,6 +50,27 @@ public final class JdbcWarehouseConnections implements WarehouseConnections {
                     "Cannot connect to warehouse '" + warehouse.name() + "' at " + warehouse.jdbcUrl() + ": "
                             + e.getMessage(),
                     e);
+        }
+    }
+
+    /**
+     * A server that does not answer should fail the connection in seconds, not hang a crawl:
+     * the PostgreSQL driver waits 10 s by default and MySQL's Connector/J forever, and not
+     * every driver honours {@link DriverManager#setLoginTimeout}. A timeout the URL sets wins.
+     * No socket timeout is set: statements carry their own query timeouts, and a socket
+     * timeout would also cut long metric queries on the same connections.
+     */
+    private static void addConnectTimeout(String jdbcUrl, Properties properties) {
+        String url = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (url.contains("connecttimeout")) {
+            return;
+        }
+        switch (Dialect.fromJdbcUrl(jdbcUrl)) {
+            case POSTGRES -> properties.setProperty("connectTimeout", String.valueOf(LOGIN_TIMEOUT_SECONDS)); // seconds
+            case MYSQL, MARIADB -> properties.setProperty("connectTimeout", String.valueOf(LOGIN_TIMEOUT_SECONDS * 1000)); // ms
+            default -> {
+                // other drivers: DriverManager's login timeout only
+            }
         }
     }
 
