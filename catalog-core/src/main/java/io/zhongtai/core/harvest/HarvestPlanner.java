@@ -7,7 +7,12 @@ import io.zhongtai.core.change.Change;
 import io.zhongtai.core.change.ChangeKind;
 import io.zhongtai.core.change.FieldDiff;
 import io.zhongtai.core.classification.PiiClassifier;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.TreeMap;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -105,6 +110,33 @@ public final class HarvestPlanner {
             return false;
         }
         return unread.contains(id.path().get(1) + "." + id.path().get(2));
+    }
+
+    /** Every harvested asset's versioned fields, as {@link #plan} compares them. */
+    public static Map<AssetId, Map<String, Object>> fieldsOf(HarvestBatch batch) {
+        Map<AssetId, Map<String, Object>> fields = new HashMap<>();
+        flatten(batch).forEach((id, harvested) -> fields.put(id, harvested.fields));
+        return fields;
+    }
+
+    /**
+     * A short, stable digest of an asset's versioned fields. A store keeps it beside the asset
+     * so that a crawl needs to read back the full fields only of assets whose digest differs.
+     */
+    public static String fingerprint(Map<String, Object> fields) {
+        StringBuilder canonical = new StringBuilder();
+        new TreeMap<>(fields).forEach((key, value) -> {
+            Object normal = FieldDiff.normalize(value);
+            if (normal != null) {
+                canonical.append(key).append('\u0000').append(normal).append('\u0001');
+            }
+        });
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private static boolean isBreaking(AssetType type, List<Change> changes) {

@@ -14,6 +14,8 @@ import io.zhongtai.core.harvest.StoredAsset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;
@@ -38,6 +40,9 @@ final class HarvestWriter {
             "defaultValue",
             HarvestPlanner.CLASSIFICATION);
 
+    /** The digest of an asset's versioned fields as last written (see {@link HarvestPlanner#fingerprint}). */
+    static final String FINGERPRINT = "fingerprint";
+
     private static final List<AssetType> ORDER = List.of(AssetType.SCHEMA, AssetType.TABLE, AssetType.VIEW, AssetType.COLUMN);
     private static final int BATCH = 5_000;
 
@@ -51,7 +56,9 @@ final class HarvestWriter {
                                 + "w.createdAt = $now, w.updatedAt = $now",
                         Map.of("id", warehouse.toString(), "name", batch.warehouse(), "now", now.toEpochMilli()))
                 .consume();
-        HarvestPlan plan = HarvestPlanner.plan(batch, readStored(tx, batch.warehouse()));
+        Map<AssetId, Map<String, Object>> harvested = HarvestPlanner.fieldsOf(batch);
+        Stored stored = readStored(tx, batch.warehouse(), harvested);
+        HarvestPlan plan = HarvestPlanner.plan(batch, stored.assets());
         policy.check(batch.warehouse(), plan);
         for (AssetType type : ORDER) {
             List<Map<String, Object>> created = new ArrayList<>();
@@ -84,6 +91,7 @@ final class HarvestWriter {
                         Map.of("rows", rows, "now", now.toEpochMilli()))
                 .consume());
         writeAutomaticTags(tx, plan);
+        writeMissingFingerprints(tx, plan, stored.fingerprintsToWrite());
         writeForeignKeys(tx, batch.warehouse(), plan.foreignKeys());
         List<ChangeLogWriter.Pending> events = plan.writes().stream()
                 .map(write -> new ChangeLogWriter.Pending(
@@ -106,6 +114,7 @@ final class HarvestWriter {
         row.put("warehouse", write.id().warehouse());
         row.put("parentId", write.parent().toString());
         row.put("version", write.version());
+        props.put(FINGERPRINT, HarvestPlanner.fingerprint(write.fields()));
         row.put("props", props);
         return row;
     }
@@ -206,42 +215,91 @@ final class HarvestWriter {
                 .consume());
     }
 
-    /** Every stored schema, table, view and column of the warehouse, with a table's live columns' types. */
-    static Map<AssetId, StoredAsset> readStored(TransactionContext tx, String warehouse) {
-        List<Record> records = tx.run(
+    /** What the store holds of a warehouse, and the fingerprints that are stale though nothing changed. */
+    record Stored(Map<AssetId, StoredAsset> assets, Map<AssetId, String> fingerprintsToWrite) {}
+
+    /**
+     * Every stored schema, table, view and column of the warehouse. Each asset's fingerprint is
+     * compared with the harvested fields' first: only assets that differ (or are deleted, or have
+     * no fingerprint yet) are read in full, since for the others the harvested fields are the
+     * stored ones. That keeps an unchanged crawl of a large warehouse to one light query.
+     */
+    static Stored readStored(TransactionContext tx, String warehouse, Map<AssetId, Map<String, Object>> harvested) {
+        List<Record> light = tx.run(
                         "MATCH (a:Asset {warehouse: $warehouse}) WHERE a.type IN ['schema', 'table', 'view', 'column'] "
-                                + "RETURN a.id AS id, a.version AS version, a.deleted AS deleted, a.parentId AS parentId, "
-                                + "a.name AS name, a {" + String.join(", ", HARVESTED.stream().map(k -> "." + k).toList())
-                                + "} AS fields",
+                                + "RETURN a.id AS id, a.version AS version, a.deleted AS deleted, a." + FINGERPRINT + " AS fingerprint",
                         Map.of("warehouse", warehouse))
                 .list();
         Map<AssetId, StoredAsset> stored = new HashMap<>();
-        Map<String, Map<String, Object>> liveColumnsByParent = new HashMap<>();
-        for (Record record : records) {
-            if (record.get("id").asString().startsWith("column:") && !record.get("deleted").asBoolean(false)) {
-                liveColumnsByParent
-                        .computeIfAbsent(record.get("parentId").asString(), k -> new HashMap<>())
-                        .put(
-                                HarvestPlanner.COLUMN_FIELD_PREFIX + record.get("name").asString(),
-                                record.get("fields").get("dataType").asObject());
+        Map<AssetId, String> fingerprintsToWrite = new HashMap<>();
+        List<String> fullRead = new ArrayList<>();
+        for (Record record : light) {
+            AssetId id = AssetId.parse(record.get("id").asString());
+            long version = record.get("version").asLong();
+            boolean deleted = record.get("deleted").asBoolean(false);
+            Map<String, Object> fields = harvested.get(id);
+            String fingerprint = AssetRows.nullableString(record.get("fingerprint"));
+            if (fields != null && !deleted && HarvestPlanner.fingerprint(fields).equals(fingerprint)) {
+                stored.put(id, new StoredAsset(id, version, false, fields));
+            } else if (fields != null) {
+                fullRead.add(id.toString());
+                if (!deleted) {
+                    fingerprintsToWrite.put(id, HarvestPlanner.fingerprint(fields));
+                }
+            } else {
+                // not harvested: a removal candidate, which needs no fields
+                stored.put(id, new StoredAsset(id, version, deleted, Map.of()));
             }
         }
-        for (Record record : records) {
-            String id = record.get("id").asString();
-            Map<String, Object> fields = new HashMap<>();
-            record.get("fields").asMap().forEach((key, value) -> {
-                if (value != null) {
-                    fields.put(key, value);
+        readFullFields(tx, fullRead).forEach(stored::put);
+        return new Stored(stored, fingerprintsToWrite);
+    }
+
+    /** The stored versioned fields of the given assets, a table's including its live columns' types. */
+    private static Map<AssetId, StoredAsset> readFullFields(TransactionContext tx, List<String> ids) {
+        Map<AssetId, StoredAsset> stored = new HashMap<>();
+        String fields = String.join(", ", HARVESTED.stream().map(k -> "." + k).toList());
+        inBatches(ids, batch -> {
+            for (Record record : tx.run(
+                            "UNWIND $ids AS id MATCH (a:Asset {id: id}) "
+                                    + "RETURN a.id AS id, a.version AS version, a.deleted AS deleted, a {" + fields + "} AS fields, "
+                                    + "[(a)-[:CONTAINS]->(c:Column) WHERE NOT coalesce(c.deleted, false) | [c.name, c.dataType]] AS columns",
+                            Map.of("ids", batch))
+                    .list()) {
+                Map<String, Object> values = new HashMap<>();
+                record.get("fields").asMap().forEach((key, value) -> {
+                    if (value != null) {
+                        values.put(key, value);
+                    }
+                });
+                String id = record.get("id").asString();
+                if (!id.startsWith("column:")) {
+                    for (List<Object> column : record.get("columns").asList(value -> value.asList())) {
+                        values.put(HarvestPlanner.COLUMN_FIELD_PREFIX + column.get(0), column.get(1));
+                    }
                 }
-            });
-            fields.putAll(liveColumnsByParent.getOrDefault(id, Map.of()));
-            AssetId assetId = AssetId.parse(id);
-            stored.put(
-                    assetId,
-                    new StoredAsset(
-                            assetId, record.get("version").asLong(), record.get("deleted").asBoolean(false), fields));
-        }
+                AssetId assetId = AssetId.parse(id);
+                stored.put(assetId, new StoredAsset(
+                        assetId, record.get("version").asLong(), record.get("deleted").asBoolean(false), values));
+            }
+        });
         return stored;
+    }
+
+    /** Assets stored before fingerprints existed, or changed outside a crawl, get theirs without a version. */
+    private static void writeMissingFingerprints(TransactionContext tx, HarvestPlan plan, Map<AssetId, String> fingerprints) {
+        Set<AssetId> written = new HashSet<>();
+        plan.writes().forEach(write -> written.add(write.id()));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        fingerprints.forEach((id, fingerprint) -> {
+            if (!written.contains(id)) {
+                rows.add(Map.of("id", id.toString(), "fingerprint", fingerprint));
+            }
+        });
+        inBatches(rows, batch -> tx.run(
+                        "UNWIND $rows AS row MATCH (a:Asset {id: row.id}) SET a." + FINGERPRINT + " = row.fingerprint",
+                        Map.of("rows", batch))
+                .consume());
     }
 
     static <T> void inBatches(List<T> rows, java.util.function.Consumer<List<T>> writer) {
