@@ -2,66 +2,16 @@ package io.zhongtai.crawlers.h2;
 
 import io.zhongtai.core.harvest.Harvester;
 import io.zhongtai.core.warehouse.Dialect;
-import io.zhongtai.crawlers.AbstractHarvesterContractTest;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Locale;
-import java.util.Optional;
 
-/** The contract on an in-memory H2 2.x database, which upper-cases unquoted names. */
-class H2HarvesterIT extends AbstractHarvesterContractTest {
-    private static final String URL = "jdbc:h2:mem:h2_harvester_it";
-    // the first connection keeps the in-memory database alive for the class
-    private final Connection keepAlive = DriverManager.getConnection(URL, "sa", "");
-
-    H2HarvesterIT() throws SQLException {}
+/** The contract on H2 with its own harvester. */
+class H2HarvesterIT extends AbstractH2ContractTest {
+    H2HarvesterIT() throws SQLException {
+        super("h2_harvester_it", Dialect.H2);
+    }
 
     @Override
     protected Harvester harvester() {
         return new H2Harvester();
-    }
-
-    @Override
-    protected Dialect dialect() {
-        return Dialect.H2;
-    }
-
-    @Override
-    protected String jdbcUrl() {
-        return URL;
-    }
-
-    @Override
-    protected Connection connect() throws SQLException {
-        return DriverManager.getConnection(URL, "sa", "");
-    }
-
-    @Override
-    protected String stored(String unquoted) {
-        return unquoted.toUpperCase(Locale.ROOT);
-    }
-
-    @Override
-    protected String schemaName(String base) {
-        return stored(base);
-    }
-
-    @Override
-    protected String expectedType(DeclaredType type) {
-        return switch (type) {
-            case INTEGER -> "INTEGER";
-            case VARCHAR_100 -> "CHARACTER VARYING(100)";
-            case DECIMAL_10_2 -> "DECIMAL(10,2)";
-            case DATE -> "DATE";
-        };
-    }
-
-    @Override
-    protected Optional<Connection> connectAsRestrictedUser(String schema, String readable, String unreadable) throws SQLException {
-        execute("CREATE USER reader PASSWORD 'reader'",
-                "GRANT SELECT ON " + schema + "." + readable + " TO reader",
-                "GRANT INSERT ON " + schema + "." + unreadable + " TO reader");
-        return Optional.of(DriverManager.getConnection(URL, "reader", "reader"));
     }
 }
