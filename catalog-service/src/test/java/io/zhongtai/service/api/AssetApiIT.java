@@ -151,6 +151,15 @@ class AssetApiIT {
     }
 
     @Test
+    void identifiersWithPercentSpacesAndQuotesTravelAsOneEncodedSegment() {
+        String steward = zhongtai.tokenFor("id-steward", "steward");
+        assertThat(zhongtai.send("POST", "/api/v1/terms", steward, Map.of("name", "100% \"Sure\" Rate")).status()).isIn(201, 409);
+        Response term = zhongtai.send("GET", asset("term:100% \"Sure\" Rate"), steward, null);
+        assertThat(term.status()).isEqualTo(200);
+        assertThat(term.json().get("name").asText()).isEqualTo("100% \"Sure\" Rate");
+    }
+
+    @Test
     void glossaryTermsTagsAndDomainsHaveTheirOwnLifecycle() {
         String steward = zhongtai.tokenFor("glossary-steward", "steward");
         Response created = zhongtai.send("POST", "/api/v1/domains", steward, Map.of("name", "Supply Chain", "description", "Stock"));

@@ -50,15 +50,7 @@ public final class DuckDbHarvester extends JdbcHarvester {
         queries.forEachRow(
                 "SELECT schema_name, table_name, column_name, column_index, data_type, is_nullable, column_default, comment "
                         + "FROM duckdb_columns() WHERE " + OWN_DATABASE + " AND NOT internal",
-                row -> assembler.column(
-                        row.getString(1),
-                        row.getString(2),
-                        row.getString(3),
-                        row.getInt(4),
-                        row.getString(5),
-                        row.getBoolean(6),
-                        row.getString(7),
-                        row.getString(8)));
+                assembler::column);
         queries.forEachRow(
                 "SELECT schema_name, table_name, constraint_type, constraint_column_names, referenced_table, "
                         + "referenced_column_names, constraint_name FROM duckdb_constraints() WHERE " + OWN_DATABASE

@@ -10,6 +10,8 @@ import io.zhongtai.core.harvest.HarvestedIndex;
 import io.zhongtai.core.harvest.HarvestedSchema;
 import io.zhongtai.core.harvest.HarvestedTable;
 import io.zhongtai.core.harvest.TableKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -110,6 +112,23 @@ public final class HarvestAssembler {
         if (builder != null) {
             builder.columns.add(new ColumnRow(ordinal, name, dataType, nullable, blankToNull(defaultValue), blankToNull(description)));
         }
+    }
+
+    /**
+     * A column from a catalog query whose first eight columns are, in this order: schema, table,
+     * column name, ordinal, data type, nullable, default, comment (the shape every dialect's
+     * column query has).
+     */
+    public void column(ResultSet row) throws SQLException {
+        column(
+                row.getString(1),
+                row.getString(2),
+                row.getString(3),
+                row.getInt(4),
+                row.getString(5),
+                row.getBoolean(6),
+                row.getString(7),
+                row.getString(8));
     }
 
     /** One column of the table's primary key, at {@code ordinal} within the key. */

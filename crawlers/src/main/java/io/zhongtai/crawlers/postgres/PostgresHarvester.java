@@ -74,15 +74,7 @@ public final class PostgresHarvester extends JdbcHarvester {
                         + "LEFT JOIN pg_description d ON d.objoid = a.attrelid AND d.classoid = 'pg_class'::regclass "
                         + "AND d.objsubid = a.attnum "
                         + "WHERE a.attnum > 0 AND NOT a.attisdropped AND " + RELATIONS + " AND " + USER_SCHEMA,
-                row -> assembler.column(
-                        row.getString(1),
-                        row.getString(2),
-                        row.getString(3),
-                        row.getInt(4),
-                        row.getString(5),
-                        row.getBoolean(6),
-                        row.getString(7),
-                        row.getString(8)));
+                assembler::column);
         queries.forEachRow(
                 "SELECT n.nspname, c.relname, con.conname, con.contype, k.ordinality, a.attname, rn.nspname, rc.relname, ra.attname "
                         + "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
