@@ -2,8 +2,7 @@ package io.zhongtai.crawlers.mysql;
 
 import io.zhongtai.core.harvest.Harvester;
 import io.zhongtai.core.warehouse.Dialect;
-import io.zhongtai.crawlers.AbstractHarvesterContractTest;
-import io.zhongtai.testing.TestDatabase;
+import io.zhongtai.crawlers.AbstractServerHarvesterContractTest;
 import io.zhongtai.testing.TestingMariaDb;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,11 +15,9 @@ import java.util.Optional;
  * The contract on a real MariaDB 11.4. Its schemas are databases, named after this class's
  * own database so that the harvest, which reads every database the login sees, sees only them.
  */
-class MariaDbHarvesterIT extends AbstractHarvesterContractTest {
-    private final TestDatabase database = TestingMariaDb.instance().createDatabase("harvest");
-
-    protected final TestDatabase database() {
-        return database;
+class MariaDbHarvesterIT extends AbstractServerHarvesterContractTest {
+    MariaDbHarvesterIT() {
+        super(TestingMariaDb.instance().createDatabase("harvest"));
     }
 
     @Override
@@ -31,16 +28,6 @@ class MariaDbHarvesterIT extends AbstractHarvesterContractTest {
     @Override
     protected Dialect dialect() {
         return Dialect.MARIADB;
-    }
-
-    @Override
-    protected String jdbcUrl() {
-        return database.jdbcUrl();
-    }
-
-    @Override
-    protected Connection connect() throws SQLException {
-        return database.connect();
     }
 
     @Override
@@ -55,7 +42,7 @@ class MariaDbHarvesterIT extends AbstractHarvesterContractTest {
 
     @Override
     protected String schemaName(String base) {
-        return database.name() + "_" + base;
+        return database().name() + "_" + base;
     }
 
     @Override
@@ -95,7 +82,7 @@ class MariaDbHarvesterIT extends AbstractHarvesterContractTest {
 
     @Override
     protected Optional<Connection> connectAsRestrictedUser(String schema, String readable, String unreadable) throws SQLException {
-        String login = database.name() + "_reader";
+        String login = database().name() + "_reader";
         execute("CREATE USER '" + login + "'@'%' IDENTIFIED BY 'reader'",
                 "GRANT SELECT ON " + schema + "." + readable + " TO '" + login + "'@'%'",
                 // a right on the table, so that the login sees it, but not the right to read it

@@ -2,8 +2,7 @@ package io.zhongtai.crawlers.postgres;
 
 import io.zhongtai.core.harvest.Harvester;
 import io.zhongtai.core.warehouse.Dialect;
-import io.zhongtai.crawlers.AbstractHarvesterContractTest;
-import io.zhongtai.testing.TestDatabase;
+import io.zhongtai.crawlers.AbstractServerHarvesterContractTest;
 import io.zhongtai.testing.TestingPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,8 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** The contract on a real PostgreSQL 14, harvested by the database's owner (not a superuser). */
-class PostgresHarvesterIT extends AbstractHarvesterContractTest {
-    private final TestDatabase database = TestingPostgres.instance().createDatabase("harvest");
+class PostgresHarvesterIT extends AbstractServerHarvesterContractTest {
+    PostgresHarvesterIT() {
+        super(TestingPostgres.instance().createDatabase("harvest"));
+    }
 
     @Override
     protected Harvester harvester() {
@@ -24,16 +25,6 @@ class PostgresHarvesterIT extends AbstractHarvesterContractTest {
     @Override
     protected Dialect dialect() {
         return Dialect.POSTGRES;
-    }
-
-    @Override
-    protected String jdbcUrl() {
-        return database.jdbcUrl();
-    }
-
-    @Override
-    protected Connection connect() throws SQLException {
-        return database.connect();
     }
 
     @Override
@@ -53,11 +44,11 @@ class PostgresHarvesterIT extends AbstractHarvesterContractTest {
 
     @Override
     protected Optional<Connection> connectAsRestrictedUser(String schema, String readable, String unreadable) throws SQLException {
-        String login = database.name() + "_reader";
+        String login = database().name() + "_reader";
         execute("CREATE ROLE " + login + " LOGIN PASSWORD 'reader'",
                 "GRANT USAGE ON SCHEMA " + schema + " TO " + login,
                 "GRANT SELECT ON " + schema + "." + readable + " TO " + login);
-        return Optional.of(DriverManager.getConnection(database.jdbcUrl(), login, "reader"));
+        return Optional.of(DriverManager.getConnection(database().jdbcUrl(), login, "reader"));
     }
 
     @Override
