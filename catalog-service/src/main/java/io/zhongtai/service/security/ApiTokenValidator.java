@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -30,14 +31,14 @@ public final class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
     private final IdentityStore identities;
     private final Principals principals;
     private final Clock clock;
-    private final ExecutorService blocking;
+    private final Scheduler blocking;
 
     public ApiTokenValidator(
             IdentityStore identities, Principals principals, Clock clock, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.identities = identities;
         this.principals = principals;
         this.clock = clock;
-        this.blocking = blocking;
+        this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
     @Override
@@ -46,7 +47,7 @@ public final class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
             return Mono.empty();
         }
         // the store is blocking: keep it off the event loop
-        return Mono.fromCallable(() -> validate(token).orElse(null)).subscribeOn(Schedulers.fromExecutorService(blocking));
+        return Mono.fromCallable(() -> validate(token).orElse(null)).subscribeOn(blocking);
     }
 
     private Optional<Authentication> validate(String token) {
