@@ -89,4 +89,12 @@ public interface SearchIndex extends AutoCloseable {
     /** Releases files, threads and connections; uncommitted writes are not committed. */
     @Override
     void close();
+
+    /** Checks a change-log position handed to {@link #rebuild}: the log counts from 0. */
+    static long requireSequence(long sequence) {
+        if (sequence < 0) {
+            throw io.zhongtai.core.CatalogException.invalid("sequence", "must be 0 or more, was " + sequence);
+        }
+        return sequence;
+    }
 }

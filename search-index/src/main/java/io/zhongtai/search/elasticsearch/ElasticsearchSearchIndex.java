@@ -220,9 +220,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     @Override
     public void rebuild(Stream<SearchDocument> documents, long sequence) {
         requireNonNull(documents, "documents is null");
-        if (sequence < 0) {
-            throw CatalogException.invalid("sequence", "must be 0 or more, was " + sequence);
-        }
+        SearchIndex.requireSequence(sequence);
         rebuildLock.lock();
         String next = null;
         boolean switched = false;

@@ -228,9 +228,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public void rebuild(Stream<SearchDocument> documents, long sequence) {
         requireNonNull(documents, "documents is null");
-        if (sequence < 0) {
-            throw CatalogException.invalid("sequence", "must be 0 or more, was " + sequence);
-        }
+        SearchIndex.requireSequence(sequence);
         rebuildLock.lock();
         Generation fresh = null;
         try {
