@@ -15,9 +15,11 @@ import io.zhongtai.core.warehouse.WarehouseStore;
 import io.zhongtai.crawlers.jdbc.JdbcWarehouseConnections;
 import io.zhongtai.demo.DemoRetail;
 import io.zhongtai.demo.DemoSummary;
+import io.zhongtai.demo.EtlJob;
 import io.zhongtai.service.config.HomeDirectory;
 import io.zhongtai.service.crawl.CrawlService;
 import io.zhongtai.service.crawl.WarehouseRegistry;
+import io.zhongtai.service.lineage.JobService;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,6 +53,7 @@ public class DemoService {
     private final CrawlService crawls;
     private final CatalogStore catalog;
     private final IdentityStore identities;
+    private final JobService jobs;
     private final Clock clock;
 
     public DemoService(
@@ -61,6 +64,7 @@ public class DemoService {
             CrawlService crawls,
             CatalogStore catalog,
             IdentityStore identities,
+            JobService jobs,
             Clock clock) {
         this.home = home;
         this.connections = connections;
@@ -69,6 +73,7 @@ public class DemoService {
         this.crawls = crawls;
         this.catalog = catalog;
         this.identities = identities;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -105,6 +110,7 @@ public class DemoService {
             throw new CatalogException(ErrorCode.INTERNAL_ERROR, "Crawling the demo warehouse failed: " + run.error());
         }
         assignOwners(actor);
+        registerJobs(actor);
         LOG.info("Demo warehouse ready in {} ms: {} added, {} changed, {} removed",
                 (System.nanoTime() - started) / 1_000_000, run.added(), run.changed(), run.removed());
         return new Outcome(summary, run, file);
@@ -145,6 +151,13 @@ public class DemoService {
                             Optional.empty()),
                     actor);
         });
+    }
+
+    /** The ETL that built the marts, registered by the same path as any user's job. */
+    private void registerJobs(Actor actor) {
+        for (EtlJob job : DemoRetail.etlJobs()) {
+            jobs.put(new JobService.JobRequest(job.name(), DemoRetail.WAREHOUSE, job.sql(), null, null, job.description()), actor);
+        }
     }
 
     private static void deleteIfExists(Path file) {
