@@ -2,6 +2,7 @@ package io.zhongtai.core.asset;
 
 import static java.util.Objects.requireNonNull;
 
+import io.zhongtai.core.CatalogException;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +12,8 @@ import java.util.List;
  * @param id {@code term:<name>}, {@code tag:<name>} or {@code domain:<name>}
  * @param synonyms other names for it (a glossary term's abbreviations, Chinese names)
  * @param usage how many live assets carry it
+ * @param propagate for a tag: whether it flows downstream along column lineage (the {@code pii}
+ *     tag always does); false for terms and domains
  */
 public record Classification(
         AssetId id,
@@ -19,7 +22,8 @@ public record Classification(
         List<OwnerRef> owners,
         long version,
         Instant updatedAt,
-        long usage) {
+        long usage,
+        boolean propagate) {
     public static final List<AssetType> TYPES = List.of(AssetType.TERM, AssetType.TAG, AssetType.DOMAIN);
 
     public Classification {
@@ -29,6 +33,15 @@ public record Classification(
         }
         synonyms = List.copyOf(requireNonNull(synonyms, "synonyms is null"));
         owners = List.copyOf(requireNonNull(owners, "owners is null"));
+        if (propagate && id.type() != AssetType.TAG) {
+            throw CatalogException.invalid("propagate", "only tags propagate, not " + id.type().value() + "s");
+        }
+    }
+
+    /** A term, tag or domain that does not propagate. */
+    public Classification(
+            AssetId id, String description, List<String> synonyms, List<OwnerRef> owners, long version, Instant updatedAt, long usage) {
+        this(id, description, synonyms, owners, version, updatedAt, usage, false);
     }
 
     public String name() {

@@ -31,7 +31,7 @@ import java.util.Set;
  */
 @Secured(Roles.VIEWER)
 public abstract class ClassificationController {
-    private static final Set<String> FIELDS = Set.of("name", "description", "synonyms", "owners");
+    private static final Set<String> FIELDS = Set.of("name", "description", "synonyms", "owners", "propagate");
 
     private final CatalogStore store;
     private final AssetType type;
@@ -107,6 +107,7 @@ public abstract class ClassificationController {
                         .toList(),
                 0,
                 null,
-                0);
+                0,
+                Boolean.TRUE.equals(Requests.bool(body, "propagate")));
     }
 }

@@ -16,7 +16,8 @@ public record ClassificationView(
         List<AssetView.OwnerView> owners,
         long version,
         Instant updatedAt,
-        long usage) {
+        long usage,
+        boolean propagate) {
     static ClassificationView of(Classification classification) {
         return new ClassificationView(
                 classification.id().toString(),
@@ -27,6 +28,7 @@ public record ClassificationView(
                 classification.owners().stream().map(AssetView.OwnerView::of).toList(),
                 classification.version(),
                 classification.updatedAt(),
-                classification.usage());
+                classification.usage(),
+                classification.propagate());
     }
 }

@@ -34,6 +34,9 @@ final class LineageWalk {
     /** The most assets an impact analysis lists; beyond it the report says it was cut. */
     static final int IMPACT_CAP = 50_000;
 
+    /** The most assets one walk returns, so that a busy neighbourhood cannot stall it or its client. */
+    static final int WALK_CAP = 2_000;
+
     private LineageWalk() {}
 
     static LineageGraph walk(TransactionContext tx, LineageQuery query) {
@@ -66,7 +69,7 @@ final class LineageWalk {
         } else {
             frontier.add(startId);
         }
-        bfs(tx, frontier, level, down, depth, skip, query.fanOut(), Integer.MAX_VALUE, walked);
+        bfs(tx, frontier, level, down, depth, skip, query.fanOut(), WALK_CAP, walked);
     }
 
     private static List<String> jobEnds(TransactionContext tx, AssetId job, LineageLevel level, boolean down, Walked walked) {
@@ -129,7 +132,7 @@ final class LineageWalk {
                 + "RETURN size(neighbours) AS total, neighbours[$skip..($skip + $fanOut)] AS shown } "
                 + "RETURN fid, total, shown";
         List<String> current = frontier;
-        for (int hop = 1; hop <= depth && !current.isEmpty() && walked.hops.size() < cap; hop++) {
+        for (int hop = 1; hop <= depth && !current.isEmpty(); hop++) {
             List<String> next = new ArrayList<>();
             for (Record record : tx.run(
                             query,
@@ -138,12 +141,13 @@ final class LineageWalk {
                 AssetId node = AssetId.parse(record.get("fid").asString());
                 long total = record.get("total").asLong();
                 List<Value> shown = record.get("shown").asList(value -> value);
-                if (total > shown.size()) {
-                    walked.truncated.add(new Truncation(
-                            node, down ? LineageDirection.DOWNSTREAM : LineageDirection.UPSTREAM, total, shown.size()));
-                }
+                int taken = 0;
                 for (Value neighbour : shown) {
                     String id = neighbour.get("id").asString();
+                    if (!walked.hops.containsKey(id) && walked.hops.size() >= cap) {
+                        break; // the walk is full: the rest of this node's neighbours are reported cut
+                    }
+                    taken++;
                     AssetId other = AssetId.parse(id);
                     for (Value via : neighbour.get("vias").asList(value -> value)) {
                         AssetId job = via.isNull() ? null : AssetId.parse(via.asString());
@@ -153,6 +157,10 @@ final class LineageWalk {
                         walked.hops.put(id, down ? hop : -hop);
                         next.add(id);
                     }
+                }
+                if (total > taken) {
+                    walked.truncated.add(new Truncation(
+                            node, down ? LineageDirection.DOWNSTREAM : LineageDirection.UPSTREAM, total, taken));
                 }
             }
             current = next;

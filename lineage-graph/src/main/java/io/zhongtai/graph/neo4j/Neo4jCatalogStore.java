@@ -368,10 +368,11 @@ public final class Neo4jCatalogStore implements CatalogStore {
         params.put("owners", owners);
         params.put("version", version);
         params.put("now", now.toEpochMilli());
+        params.put("propagate", wanted.id().type() == AssetType.TAG ? wanted.propagate() : null);
         tx.run(
                         "MERGE (a:Asset {id: $id}) ON CREATE SET a.createdAt = $now, a.type = $type, a.name = $name, "
                                 + "a.qualifiedName = $name SET a:" + label + ", a.description = $description, "
-                                + "a.synonyms = $synonyms, a.version = $version, a.updatedAt = $now, a.deleted = false "
+                                + "a.synonyms = $synonyms, a.version = $version, a.updatedAt = $now, a.deleted = false, a.propagate = $propagate "
                                 + "WITH a OPTIONAL MATCH (a)-[r:OWNED_BY]->() DELETE r "
                                 + "WITH DISTINCT a UNWIND $owners AS owner MATCH (o:Asset {id: owner}) MERGE (a)-[:OWNED_BY]->(o)",
                         params)
@@ -379,6 +380,14 @@ public final class Neo4jCatalogStore implements CatalogStore {
         ChangeKind kind = before == null ? ChangeKind.CREATED : ChangeKind.UPDATED;
         ChangeLogWriter.append(
                 tx, List.of(new ChangeLogWriter.Pending(wanted.id(), version, kind, changes, false)), now, actor.name());
+        if (before != null && before.propagate() != wanted.propagate()) {
+            // the columns that carry the tag at first hand are the origins of what propagates
+            List<String> origins = tx.run(
+                            "MATCH (c:Column)-[t:TAGGED]->(:Asset {id: $id}) WHERE t.source <> 'propagated' RETURN c.id AS id",
+                            Map.of("id", wanted.id().toString()))
+                    .list(record -> record.get("id").asString());
+            TagPropagation.recompute(tx, origins, now, actor.name());
+        }
         return readClassification(tx, wanted.id()).orElseThrow();
     }
 
@@ -387,6 +396,9 @@ public final class Neo4jCatalogStore implements CatalogStore {
         fields.put("description", classification.description());
         fields.put("synonyms", classification.synonyms());
         fields.put("owners", classification.owners().stream().map(owner -> owner.id().toString()).sorted().toList());
+        if (classification.id().type() == AssetType.TAG) {
+            fields.put("propagate", classification.propagate());
+        }
         return fields;
     }
 
@@ -417,7 +429,8 @@ public final class Neo4jCatalogStore implements CatalogStore {
                         AssetId.parse(value.get("id").asString()), AssetRows.nullableString(value.get("displayName")))),
                 node.get("version").asLong(1),
                 AssetRows.instant(node.get("updatedAt")),
-                record.get("usage").asLong());
+                record.get("usage").asLong(),
+                node.get("propagate").asBoolean(false));
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.zhongtai.core.asset.Asset;
 import io.zhongtai.core.asset.AssetId;
 import io.zhongtai.core.asset.AssetPatch;
 import io.zhongtai.core.asset.AssetType;
+import io.zhongtai.core.asset.Classification;
 import io.zhongtai.core.asset.TagAssignment;
 import io.zhongtai.core.asset.TagSource;
 import io.zhongtai.core.change.ChangeEvent;
@@ -214,6 +215,27 @@ class Neo4jLineageStoreIT {
                 ALICE);
         assertThat(tags("column:$w.stage.customers.id")).containsExactly(new TagAssignment("pii", "identifier", TagSource.PROPAGATED));
         catalog.patchAsset(id("column:$w.raw.customers.id"), new AssetPatch(null, null, Optional.of(List.of()), null, null), ALICE);
+        assertThat(tags("column:$w.stage.customers.id")).isEmpty();
+    }
+
+    @Test
+    void aTagMarkedPropagatingFlowsAndStopsWhenUnmarked() {
+        crawl();
+        store.putJob(stageJob("s"), List.of(), ALICE);
+        String tag = "gold-" + warehouse;
+        catalog.createClassification(
+                new Classification(AssetId.of(AssetType.TAG, tag), "Certified source", List.of(), List.of(), 0, null, 0, false), ALICE);
+        catalog.patchAsset(id("column:$w.raw.customers.id"),
+                new AssetPatch(null, null, Optional.of(List.of(new TagAssignment(tag, null, TagSource.MANUAL))), null, null), ALICE);
+        assertThat(tags("column:$w.stage.customers.id")).isEmpty();
+
+        catalog.putClassification(
+                new Classification(AssetId.of(AssetType.TAG, tag), "Certified source", List.of(), List.of(), 0, null, 0, true), ALICE);
+        assertThat(tags("column:$w.stage.customers.id")).containsExactly(new TagAssignment(tag, null, TagSource.PROPAGATED));
+        assertThat(catalog.findClassification(AssetId.of(AssetType.TAG, tag)).orElseThrow().propagate()).isTrue();
+
+        catalog.putClassification(
+                new Classification(AssetId.of(AssetType.TAG, tag), "Certified source", List.of(), List.of(), 0, null, 0, false), ALICE);
         assertThat(tags("column:$w.stage.customers.id")).isEmpty();
     }
 
