@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.zhongtai.core.asset.CatalogStore;
 import io.zhongtai.core.audit.AuditLog;
+import io.zhongtai.core.governance.GovernanceStore;
 import io.zhongtai.core.lineage.LineageStore;
 import io.zhongtai.core.security.IdentityStore;
 import io.zhongtai.core.security.SecretCipher;
@@ -15,6 +16,7 @@ import io.zhongtai.graph.neo4j.EmbeddedNeo4j;
 import io.zhongtai.graph.neo4j.Neo4jAuditLog;
 import io.zhongtai.graph.neo4j.Neo4jCatalogStore;
 import io.zhongtai.graph.neo4j.Neo4jCrawlRunStore;
+import io.zhongtai.graph.neo4j.Neo4jGovernanceStore;
 import io.zhongtai.graph.neo4j.Neo4jGraph;
 import io.zhongtai.graph.neo4j.Neo4jIdentityStore;
 import io.zhongtai.graph.neo4j.Neo4jLineageStore;
@@ -68,6 +70,11 @@ public class StoreFactory {
     @Singleton
     CatalogStore catalogStore(GraphConnection connection, Clock clock) {
         return new Neo4jCatalogStore(connection.graph(), clock);
+    }
+
+    @Singleton
+    GovernanceStore governanceStore(GraphConnection connection, Clock clock) {
+        return new Neo4jGovernanceStore(connection.graph(), clock);
     }
 
     @Singleton

@@ -53,7 +53,8 @@ final class AssetRows {
             "lastRunState",
             "lastRunAt",
             "lastLoadedAt",
-            "lastReadOn");
+            "lastReadOn",
+            "expectedIntervalHours");
 
     private AssetRows() {}
 

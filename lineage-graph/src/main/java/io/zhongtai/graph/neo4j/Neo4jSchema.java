@@ -34,7 +34,12 @@ public final class Neo4jSchema {
                     "CREATE CONSTRAINT daily_usage IF NOT EXISTS FOR (u:DailyUsage) REQUIRE u.key IS UNIQUE",
                     "CREATE INDEX daily_usage_asset IF NOT EXISTS FOR (u:DailyUsage) ON (u.assetId)",
                     "CREATE INDEX daily_usage_day IF NOT EXISTS FOR (u:DailyUsage) ON (u.day)",
-                    "CREATE CONSTRAINT query_log_cursor IF NOT EXISTS FOR (c:QueryLogCursor) REQUIRE c.warehouse IS UNIQUE"));
+                    "CREATE CONSTRAINT query_log_cursor IF NOT EXISTS FOR (c:QueryLogCursor) REQUIRE c.warehouse IS UNIQUE"),
+            List.of(
+                    "CREATE INDEX change_at IF NOT EXISTS FOR (c:ChangeEvent) ON (c.at)",
+                    "CREATE CONSTRAINT kpi_definition IF NOT EXISTS FOR (k:KpiDefinition) REQUIRE k.name IS UNIQUE",
+                    "CREATE CONSTRAINT kpi_snapshot IF NOT EXISTS FOR (s:KpiSnapshot) REQUIRE s.key IS UNIQUE",
+                    "CREATE INDEX kpi_snapshot_name IF NOT EXISTS FOR (s:KpiSnapshot) ON (s.name)"));
 
     private Neo4jSchema() {}
 

@@ -1,0 +1,147 @@
+package io.zhongtai.graph.neo4j;
+
+import io.zhongtai.core.asset.AssetType;
+import io.zhongtai.core.governance.AssetFilter;
+import io.zhongtai.core.governance.BuiltInKpis;
+import io.zhongtai.core.governance.KpiCondition;
+import io.zhongtai.core.governance.KpiDefinition;
+import io.zhongtai.core.governance.KpiWindow;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The population of each KPI as a Cypher fragment binding {@code a} (the asset counted),
+ * {@code scope} (the table or view it belongs to, for owners, domain and schema: itself for
+ * datasets), {@code ok} (true when it satisfies the KPI; for counts of problems, false for each
+ * problem) and {@code reason} (why it does not). Only fixed text goes into a query; every value a
+ * user gives is a parameter.
+ */
+final class KpiQueries {
+    private static final String LIVE = "NOT coalesce(a.deleted, false)";
+    private static final String DATASETS = "MATCH (a:Asset) WHERE a.type IN ['table', 'view'] AND " + LIVE + " WITH a, a AS scope ";
+    private static final String COLUMNS = "MATCH (scope:Asset)-[:CONTAINS]->(a:Column) WHERE " + LIVE
+            + " AND NOT coalesce(scope.deleted, false) AND scope.type IN ['table', 'view'] WITH a, scope ";
+    private static final String DESCRIBED = "trim(coalesce(a.description, a.sourceDescription, '')) <> ''";
+
+    /** A fragment and its parameters. */
+    record Fragment(String cypher, Map<String, Object> params) {}
+
+    private KpiQueries() {}
+
+    static Fragment of(KpiDefinition kpi, KpiWindow window) {
+        Map<String, Object> params = new HashMap<>();
+        long endMillis = window.asOf().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long fromMillis = window.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        params.put("end", endMillis);
+        params.put("from", fromMillis);
+        params.put("fromDay", window.from().toString());
+        params.put("asOfDay", window.asOf().toString());
+        if (!kpi.builtIn()) {
+            return custom(kpi, window, params);
+        }
+        String cypher = switch (kpi.name()) {
+            case BuiltInKpis.DESCRIPTION_COVERAGE -> DATASETS
+                    + "WITH a, scope, " + DESCRIBED + " AS described, "
+                    + "COUNT { MATCH (a)-[:CONTAINS]->(c:Column) WHERE NOT coalesce(c.deleted, false) "
+                    + "AND trim(coalesce(c.description, c.sourceDescription, '')) = '' } AS blanks "
+                    + "WITH a, scope, described AND blanks = 0 AS ok, "
+                    + "CASE WHEN NOT described AND blanks > 0 THEN 'no description, and ' + toString(blanks) + ' column(s) without one' "
+                    + "WHEN NOT described THEN 'no description' "
+                    + "ELSE toString(blanks) + ' column(s) without a description' END AS reason ";
+            case BuiltInKpis.OWNERSHIP_COVERAGE -> DATASETS
+                    + "WITH a, scope, EXISTS { (a)-[:OWNED_BY]->() } AS ok, 'no owner' AS reason ";
+            case BuiltInKpis.CLASSIFICATION_COVERAGE -> COLUMNS
+                    + "WITH a, scope, (a.classification IS NOT NULL OR EXISTS { (a)-[:TAGGED {source: 'manual'}]->() }) AS ok, "
+                    + "'not classified by the crawler nor tagged by a steward' AS reason ";
+            case BuiltInKpis.PII_TAGGED -> COLUMNS
+                    + "WHERE a.classification STARTS WITH 'pii:' OR EXISTS { (a)-[:TAGGED]->(:Tag {name: 'pii'}) } "
+                    + "WITH a, scope, CASE WHEN EXISTS { (a)-[:TAGGED {source: 'manual'}]->(:Tag {name: 'pii'}) } "
+                    + "THEN EXISTS { (a)-[t:TAGGED {source: 'manual'}]->(:Tag {name: 'pii'}) WHERE t.kind IS NOT NULL } "
+                    + "ELSE EXISTS { (a)-[t:TAGGED]->(:Tag {name: 'pii'}) WHERE t.kind IS NOT NULL } END AS ok, "
+                    + "'personal data without a pii tag naming its kind' AS reason ";
+            case BuiltInKpis.GLOSSARY_COVERAGE -> DATASETS
+                    + "WITH a, scope, (EXISTS { (a)-[:HAS_TERM]->() } OR EXISTS { (a)-[:CONTAINS]->(c:Column)-[:HAS_TERM]->() "
+                    + "WHERE NOT coalesce(c.deleted, false) }) AS ok, 'no glossary term on the table or its columns' AS reason ";
+            case BuiltInKpis.LINEAGE_COVERAGE -> DATASETS
+                    + "WITH a, scope, (EXISTS { (a)-[:FEEDS]-() } OR EXISTS { (a)<-[:READS|WRITES]-(:Job) }) AS ok, "
+                    + "'no known upstream or downstream' AS reason ";
+            case BuiltInKpis.CERTIFIED_METRICS -> "MATCH (a:Asset {type: 'metric'}) WHERE " + LIVE + " WITH a, a AS scope "
+                    + "WITH a, scope, " + certified("a") + " AS ok, 'not certified (' + coalesce(" + status("a") + ", 'draft') + ')' AS reason ";
+            case BuiltInKpis.FRESHNESS -> DATASETS
+                    + "WHERE a.expectedIntervalHours IS NOT NULL "
+                    + "WITH a, scope, CASE WHEN coalesce(a.lastLoadedAt, 0) > coalesce(a.updatedAt, 0) THEN a.lastLoadedAt "
+                    + "ELSE a.updatedAt END AS last "
+                    + "WITH a, scope, last IS NOT NULL AND last >= $end - a.expectedIntervalHours * 3600000 AS ok, "
+                    + "'no change or load in the last ' + toString(a.expectedIntervalHours) + ' hours' AS reason ";
+            case BuiltInKpis.BREAKING_CHANGES -> "MATCH (e:ChangeEvent) WHERE e.at >= $from AND e.at < $end AND e.breaking = true "
+                    + "MATCH (a:Asset {id: e.assetId}) OPTIONAL MATCH (p:Asset)-[:CONTAINS]->(a) WHERE a.type = 'column' "
+                    + "WITH a, CASE WHEN p IS NULL THEN a ELSE p END AS scope, e "
+                    + "WITH a, scope, false AS ok, 'breaking ' + e.kind + ' on ' + e.by + ' at ' + toString(datetime({epochMillis: e.at})) "
+                    + "AS reason ";
+            case BuiltInKpis.UNUSED_ASSETS -> DATASETS
+                    + "WHERE EXISTS { MATCH (c:QueryLogCursor) WHERE c.warehouse = a.warehouse } "
+                    + "WITH a, scope, EXISTS { MATCH (u:DailyUsage) WHERE u.assetId = a.id AND u.day >= $fromDay AND u.day <= $asOfDay } AS ok, "
+                    + "'no reads since ' + $fromDay AS reason ";
+            default -> throw new IllegalArgumentException("unknown built-in KPI " + kpi.name());
+        };
+        return new Fragment(cypher, params);
+    }
+
+    /** Metrics keep their lifecycle in {@code status}; certified is the governed state. */
+    private static String certified(String variable) {
+        return "coalesce(" + status(variable) + ", '') = 'certified'";
+    }
+
+    private static String status(String variable) {
+        return "coalesce(" + variable + ".status, " + variable + ".lifecycle)";
+    }
+
+    private static Fragment custom(KpiDefinition kpi, KpiWindow window, Map<String, Object> params) {
+        AssetFilter filter = kpi.filter();
+        params.put("types", filter.types().stream().map(AssetType::value).toList());
+        params.put("warehouse", filter.warehouse());
+        params.put("schemaId", filter.schemaId());
+        params.put("domain", filter.domain());
+        params.put("tag", filter.tag());
+        params.put("owner", filter.owner());
+        StringBuilder cypher = new StringBuilder("MATCH (a:Asset) WHERE a.type IN $types AND " + LIVE + " ");
+        cypher.append("OPTIONAL MATCH (p:Asset)-[:CONTAINS]->(a) WHERE a.type = 'column' ");
+        cypher.append("WITH a, CASE WHEN p IS NULL THEN a ELSE p END AS scope ");
+        cypher.append("WHERE ($warehouse IS NULL OR a.warehouse = $warehouse) ");
+        cypher.append("AND ($schemaId IS NULL OR scope.parentId = $schemaId) ");
+        cypher.append("AND ($domain IS NULL OR EXISTS { (scope)-[:IN_DOMAIN]->(:Asset {name: $domain}) }) ");
+        cypher.append("AND ($tag IS NULL OR EXISTS { (a)-[:TAGGED]->(:Tag {name: $tag}) }) ");
+        cypher.append("AND ($owner IS NULL OR EXISTS { (scope)-[:OWNED_BY]->(:Asset {id: $owner}) }) ");
+        KpiCondition condition = kpi.condition();
+        params.put("argument", condition.argument());
+        String test = switch (condition.kind()) {
+            case HAS_DESCRIPTION -> DESCRIBED;
+            case HAS_OWNER -> "EXISTS { (a)-[:OWNED_BY]->() }";
+            case HAS_TAG -> "EXISTS { (a)-[:TAGGED]->(:Tag {name: $argument}) }";
+            case HAS_TERM -> "EXISTS { (a)-[:HAS_TERM]->() }";
+            case HAS_DOMAIN -> "EXISTS { (a)-[:IN_DOMAIN]->() }";
+            case HAS_LINEAGE -> "(EXISTS { (a)-[:FEEDS]-() } OR EXISTS { (a)<-[:READS|WRITES]-(:Job) })";
+            case CERTIFIED -> certified("a");
+            case READ_WITHIN_DAYS -> {
+                params.put("readFrom", window.asOf().minusDays(Integer.parseInt(condition.argument()) - 1L).toString());
+                yield "EXISTS { MATCH (u:DailyUsage) WHERE u.assetId = a.id AND u.day >= $readFrom AND u.day <= $asOfDay }";
+            }
+        };
+        cypher.append("WITH a, scope, ").append(test).append(" AS ok, 'does not satisfy ").append(condition.kind().value())
+                .append("' AS reason ");
+        return new Fragment(cypher.toString(), params);
+    }
+
+    /** The breakdown key expressions: owners are a list, the others one value. */
+    static String key(String by) {
+        return switch (by) {
+            case "owner" -> "[(scope)-[:OWNED_BY]->(o) | o.id]";
+            case "domain" -> "[(scope)-[:IN_DOMAIN]->(d) | d.name]";
+            case "warehouse" -> "[a.warehouse]";
+            case "schema" -> "[CASE WHEN scope.type IN ['table', 'view'] THEN scope.parentId ELSE NULL END]";
+            default -> throw new IllegalArgumentException(by);
+        };
+    }
+}
