@@ -30,7 +30,8 @@ public final class BuiltInKpis {
             coverage(CERTIFIED_METRICS, "Certified metrics", "Metrics that are certified"),
             coverage(FRESHNESS, "Freshness",
                     "Tables with an expected update interval whose last change or load is within it"),
-            count(BREAKING_CHANGES, "Breaking changes", "Breaking schema changes in the report's window"),
+            count(BREAKING_CHANGES, "Breaking changes",
+                    "Breaking schema changes in the report's window: one per changed or removed table or view and change event"),
             count(UNUSED_ASSETS, "Unused assets",
                     "Tables and views with no reads in the report's window, on warehouses whose query logs are harvested"));
 

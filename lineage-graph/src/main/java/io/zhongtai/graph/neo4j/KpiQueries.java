@@ -20,13 +20,26 @@ import java.util.Map;
  */
 final class KpiQueries {
     private static final String LIVE = "NOT coalesce(a.deleted, false)";
-    private static final String DATASETS = "MATCH (a:Asset) WHERE a.type IN ['table', 'view'] AND " + LIVE + " WITH a, a AS scope ";
-    private static final String COLUMNS = "MATCH (scope:Asset)-[:CONTAINS]->(a:Column) WHERE " + LIVE
-            + " AND NOT coalesce(scope.deleted, false) AND scope.type IN ['table', 'view'] WITH a, scope ";
+    private static final String DATASETS = "MATCH (a:Asset) WHERE a.type IN ['table', 'view'] AND " + LIVE + " WITH a ";
+    /** Live columns; a column of a removed table is removed with it, so the table need not be read. */
+    private static final String COLUMNS = "MATCH (a:Column) WHERE " + LIVE + " WITH a ";
+    private static final String SELF_SCOPE = "WITH a, ok, reason, a AS scope ";
+    private static final String PARENT_SCOPE = "MATCH (scope:Asset {id: a.parentId}) WITH a, ok, reason, scope ";
+    /** The dataset holding a column, or the asset itself for anything else. */
+    private static final String HOLDER_SCOPE = "OPTIONAL MATCH (holder:Asset)-[:CONTAINS]->(a) WHERE a.type = 'column' "
+            + "WITH a, ok, reason, coalesce(holder, a) AS scope ";
     private static final String DESCRIBED = "trim(coalesce(a.description, a.sourceDescription, '')) <> ''";
 
-    /** A fragment and its parameters. */
-    record Fragment(String cypher, Map<String, Object> params) {}
+    /**
+     * A population binding {@code a}, {@code ok} and {@code reason}; {@code scope} binds the
+     * dataset the asset belongs to, appended only where owners, domain or schema are read (a
+     * count over a million columns need not look up their tables).
+     */
+    record Fragment(String cypher, String scope, Map<String, Object> params) {
+        String scoped() {
+            return cypher + scope;
+        }
+    }
 
     private KpiQueries() {}
 
@@ -43,50 +56,55 @@ final class KpiQueries {
         }
         String cypher = switch (kpi.name()) {
             case BuiltInKpis.DESCRIPTION_COVERAGE -> DATASETS
-                    + "WITH a, scope, " + DESCRIBED + " AS described, "
+                    + "WITH a, " + DESCRIBED + " AS described, "
                     + "COUNT { MATCH (a)-[:CONTAINS]->(c:Column) WHERE NOT coalesce(c.deleted, false) "
                     + "AND trim(coalesce(c.description, c.sourceDescription, '')) = '' } AS blanks "
-                    + "WITH a, scope, described AND blanks = 0 AS ok, "
+                    + "WITH a, described AND blanks = 0 AS ok, "
                     + "CASE WHEN NOT described AND blanks > 0 THEN 'no description, and ' + toString(blanks) + ' column(s) without one' "
                     + "WHEN NOT described THEN 'no description' "
                     + "ELSE toString(blanks) + ' column(s) without a description' END AS reason ";
             case BuiltInKpis.OWNERSHIP_COVERAGE -> DATASETS
-                    + "WITH a, scope, EXISTS { (a)-[:OWNED_BY]->() } AS ok, 'no owner' AS reason ";
+                    + "WITH a, EXISTS { (a)-[:OWNED_BY]->() } AS ok, 'no owner' AS reason ";
             case BuiltInKpis.CLASSIFICATION_COVERAGE -> COLUMNS
-                    + "WITH a, scope, (a.classification IS NOT NULL OR EXISTS { (a)-[:TAGGED {source: 'manual'}]->() }) AS ok, "
+                    + "WITH a, (a.classification IS NOT NULL OR EXISTS { (a)-[:TAGGED {source: 'manual'}]->() }) AS ok, "
                     + "'not classified by the crawler nor tagged by a steward' AS reason ";
-            case BuiltInKpis.PII_TAGGED -> COLUMNS
-                    + "WHERE a.classification STARTS WITH 'pii:' OR EXISTS { (a)-[:TAGGED]->(:Tag {name: 'pii'}) } "
-                    + "WITH a, scope, CASE WHEN EXISTS { (a)-[:TAGGED {source: 'manual'}]->(:Tag {name: 'pii'}) } "
+            case BuiltInKpis.PII_TAGGED -> "CALL { MATCH (a:Column) WHERE a.classification STARTS WITH 'pii:' RETURN a "
+                    + "UNION MATCH (:Tag {name: 'pii'})<-[:TAGGED]-(a:Column) RETURN a } "
+                    + "WITH a WHERE " + LIVE + " "
+                    + "WITH a, CASE WHEN EXISTS { (a)-[:TAGGED {source: 'manual'}]->(:Tag {name: 'pii'}) } "
                     + "THEN EXISTS { (a)-[t:TAGGED {source: 'manual'}]->(:Tag {name: 'pii'}) WHERE t.kind IS NOT NULL } "
                     + "ELSE EXISTS { (a)-[t:TAGGED]->(:Tag {name: 'pii'}) WHERE t.kind IS NOT NULL } END AS ok, "
                     + "'personal data without a pii tag naming its kind' AS reason ";
             case BuiltInKpis.GLOSSARY_COVERAGE -> DATASETS
-                    + "WITH a, scope, (EXISTS { (a)-[:HAS_TERM]->() } OR EXISTS { (a)-[:CONTAINS]->(c:Column)-[:HAS_TERM]->() "
+                    + "WITH a, (EXISTS { (a)-[:HAS_TERM]->() } OR EXISTS { (a)-[:CONTAINS]->(c:Column)-[:HAS_TERM]->() "
                     + "WHERE NOT coalesce(c.deleted, false) }) AS ok, 'no glossary term on the table or its columns' AS reason ";
             case BuiltInKpis.LINEAGE_COVERAGE -> DATASETS
-                    + "WITH a, scope, (EXISTS { (a)-[:FEEDS]-() } OR EXISTS { (a)<-[:READS|WRITES]-(:Job) }) AS ok, "
+                    + "WITH a, (EXISTS { (a)-[:FEEDS]-() } OR EXISTS { (a)<-[:READS|WRITES]-(:Job) }) AS ok, "
                     + "'no known upstream or downstream' AS reason ";
-            case BuiltInKpis.CERTIFIED_METRICS -> "MATCH (a:Asset {type: 'metric'}) WHERE " + LIVE + " WITH a, a AS scope "
-                    + "WITH a, scope, " + certified("a") + " AS ok, 'not certified (' + coalesce(" + status("a") + ", 'draft') + ')' AS reason ";
+            case BuiltInKpis.CERTIFIED_METRICS -> "MATCH (a:Asset {type: 'metric'}) WHERE " + LIVE + " WITH a "
+                    + "WITH a, " + certified("a") + " AS ok, 'not certified (' + coalesce(" + status("a") + ", 'draft') + ')' AS reason ";
             case BuiltInKpis.FRESHNESS -> DATASETS
                     + "WHERE a.expectedIntervalHours IS NOT NULL "
-                    + "WITH a, scope, CASE WHEN coalesce(a.lastLoadedAt, 0) > coalesce(a.updatedAt, 0) THEN a.lastLoadedAt "
+                    + "WITH a, CASE WHEN coalesce(a.lastLoadedAt, 0) > coalesce(a.updatedAt, 0) THEN a.lastLoadedAt "
                     + "ELSE a.updatedAt END AS last "
-                    + "WITH a, scope, last IS NOT NULL AND last >= $end - a.expectedIntervalHours * 3600000 AS ok, "
+                    + "WITH a, last IS NOT NULL AND last >= $end - a.expectedIntervalHours * 3600000 AS ok, "
                     + "'no change or load in the last ' + toString(a.expectedIntervalHours) + ' hours' AS reason ";
             case BuiltInKpis.BREAKING_CHANGES -> "MATCH (e:ChangeEvent) WHERE e.at >= $from AND e.at < $end AND e.breaking = true "
-                    + "MATCH (a:Asset {id: e.assetId}) OPTIONAL MATCH (p:Asset)-[:CONTAINS]->(a) WHERE a.type = 'column' "
-                    + "WITH a, CASE WHEN p IS NULL THEN a ELSE p END AS scope, e "
-                    + "WITH a, scope, false AS ok, 'breaking ' + e.kind + ' on ' + e.by + ' at ' + toString(datetime({epochMillis: e.at})) "
+                    + "MATCH (a:Asset {id: e.assetId}) WHERE a.type IN ['table', 'view'] "
+                    + "WITH a, false AS ok, 'breaking change (' + e.kind + ') by ' + e.by + ' at ' + toString(datetime({epochMillis: e.at})) "
                     + "AS reason ";
             case BuiltInKpis.UNUSED_ASSETS -> DATASETS
                     + "WHERE EXISTS { MATCH (c:QueryLogCursor) WHERE c.warehouse = a.warehouse } "
-                    + "WITH a, scope, EXISTS { MATCH (u:DailyUsage) WHERE u.assetId = a.id AND u.day >= $fromDay AND u.day <= $asOfDay } AS ok, "
+                    + "WITH a, EXISTS { MATCH (u:DailyUsage) WHERE u.assetId = a.id AND u.day >= $fromDay AND u.day <= $asOfDay } AS ok, "
                     + "'no reads since ' + $fromDay AS reason ";
             default -> throw new IllegalArgumentException("unknown built-in KPI " + kpi.name());
         };
-        return new Fragment(cypher, params);
+        String scope = switch (kpi.name()) {
+            case BuiltInKpis.CLASSIFICATION_COVERAGE, BuiltInKpis.PII_TAGGED -> PARENT_SCOPE;
+            case BuiltInKpis.BREAKING_CHANGES -> HOLDER_SCOPE;
+            default -> SELF_SCOPE;
+        };
+        return new Fragment(cypher, scope, params);
     }
 
     /** Metrics keep their lifecycle in {@code status}; certified is the governed state. */
@@ -129,9 +147,9 @@ final class KpiQueries {
                 yield "EXISTS { MATCH (u:DailyUsage) WHERE u.assetId = a.id AND u.day >= $readFrom AND u.day <= $asOfDay }";
             }
         };
-        cypher.append("WITH a, scope, ").append(test).append(" AS ok, 'does not satisfy ").append(condition.kind().value())
+        cypher.append("WITH a, ").append(test).append(" AS ok, 'does not satisfy ").append(condition.kind().value())
                 .append("' AS reason ");
-        return new Fragment(cypher.toString(), params);
+        return new Fragment(cypher.toString(), HOLDER_SCOPE, params);
     }
 
     /** The breakdown key expressions: owners are a list, the others one value. */

@@ -87,7 +87,7 @@ public final class Neo4jGovernanceStore implements GovernanceStore {
             throw CatalogException.invalid("by", "is one of " + String.join(", ", BREAKDOWNS) + ", not '" + by + "'");
         }
         KpiQueries.Fragment fragment = KpiQueries.of(kpi, window);
-        String query = fragment.cypher()
+        String query = fragment.scoped()
                 + "WITH a, ok, " + KpiQueries.key(by) + " AS keys "
                 + "UNWIND CASE WHEN size(keys) = 0 THEN [null] ELSE keys END AS key "
                 + "RETURN key, count(*) AS total, sum(CASE WHEN ok THEN 1 ELSE 0 END) AS ok ORDER BY key";
@@ -105,12 +105,12 @@ public final class Neo4jGovernanceStore implements GovernanceStore {
         params.put("gapWarehouse", warehouse);
         params.put("skip", (long) page.page() * page.size());
         params.put("limit", page.size());
-        String gaps = fragment.cypher() + "WITH a, scope, ok, reason WHERE NOT ok AND ($gapWarehouse IS NULL OR a.warehouse = $gapWarehouse) ";
+        String gaps = fragment.cypher() + "WITH a, ok, reason WHERE NOT ok AND ($gapWarehouse IS NULL OR a.warehouse = $gapWarehouse) ";
         return graph.read(tx -> {
             long total = tx.run(gaps + "RETURN count(*) AS n", params).single().get("n").asLong();
             List<KpiGap> items = tx.run(
-                            gaps + "RETURN a.id AS id, a.name AS name, [(scope)-[:OWNED_BY]->(o) | o.id] AS owners, reason "
-                                    + "ORDER BY id, reason SKIP $skip LIMIT $limit",
+                            gaps + "WITH a, ok, reason ORDER BY a.id, reason SKIP $skip LIMIT $limit " + fragment.scope()
+                                    + "RETURN a.id AS id, a.name AS name, [(scope)-[:OWNED_BY]->(o) | o.id] AS owners, reason",
                             params)
                     .list(record -> new KpiGap(
                             AssetId.parse(record.get("id").asString()),

@@ -39,7 +39,8 @@ public final class Neo4jSchema {
                     "CREATE INDEX change_at IF NOT EXISTS FOR (c:ChangeEvent) ON (c.at)",
                     "CREATE CONSTRAINT kpi_definition IF NOT EXISTS FOR (k:KpiDefinition) REQUIRE k.name IS UNIQUE",
                     "CREATE CONSTRAINT kpi_snapshot IF NOT EXISTS FOR (s:KpiSnapshot) REQUIRE s.key IS UNIQUE",
-                    "CREATE INDEX kpi_snapshot_name IF NOT EXISTS FOR (s:KpiSnapshot) ON (s.name)"));
+                    "CREATE INDEX kpi_snapshot_name IF NOT EXISTS FOR (s:KpiSnapshot) ON (s.name)",
+                    "CREATE INDEX column_classification IF NOT EXISTS FOR (c:Column) ON (c.classification)"));
 
     private Neo4jSchema() {}
 
