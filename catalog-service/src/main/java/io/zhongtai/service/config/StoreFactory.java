@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.zhongtai.core.asset.CatalogStore;
 import io.zhongtai.core.audit.AuditLog;
+import io.zhongtai.core.lineage.LineageStore;
 import io.zhongtai.core.security.IdentityStore;
 import io.zhongtai.core.security.SecretCipher;
 import io.zhongtai.core.warehouse.CrawlRunStore;
@@ -16,6 +17,7 @@ import io.zhongtai.graph.neo4j.Neo4jCatalogStore;
 import io.zhongtai.graph.neo4j.Neo4jCrawlRunStore;
 import io.zhongtai.graph.neo4j.Neo4jGraph;
 import io.zhongtai.graph.neo4j.Neo4jIdentityStore;
+import io.zhongtai.graph.neo4j.Neo4jLineageStore;
 import io.zhongtai.graph.neo4j.Neo4jSchema;
 import io.zhongtai.graph.neo4j.Neo4jWarehouseStore;
 import jakarta.inject.Singleton;
@@ -66,6 +68,11 @@ public class StoreFactory {
     @Singleton
     CatalogStore catalogStore(GraphConnection connection, Clock clock) {
         return new Neo4jCatalogStore(connection.graph(), clock);
+    }
+
+    @Singleton
+    LineageStore lineageStore(GraphConnection connection, Clock clock) {
+        return new Neo4jLineageStore(connection.graph(), clock);
     }
 
     @Singleton

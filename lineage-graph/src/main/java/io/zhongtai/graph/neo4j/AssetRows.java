@@ -46,7 +46,14 @@ final class AssetRows {
             "profiledAt",
             "displayName",
             "email",
-            "synonyms");
+            "synonyms",
+            "sql",
+            "origin",
+            "external",
+            "lastRunState",
+            "lastRunAt",
+            "lastLoadedAt",
+            "lastReadOn");
 
     private AssetRows() {}
 

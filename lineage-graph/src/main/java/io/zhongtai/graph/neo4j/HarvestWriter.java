@@ -90,7 +90,7 @@ final class HarvestWriter {
                                 + "SET a.profiledAt = $now)",
                         Map.of("rows", rows, "now", now.toEpochMilli()))
                 .consume());
-        writeAutomaticTags(tx, plan);
+        List<String> retagged = writeAutomaticTags(tx, plan);
         writeMissingFingerprints(tx, plan, stored.fingerprintsToWrite());
         writeForeignKeys(tx, batch.warehouse(), plan.foreignKeys());
         List<ChangeLogWriter.Pending> events = plan.writes().stream()
@@ -98,6 +98,11 @@ final class HarvestWriter {
                         write.id(), write.version(), write.kind(), write.changes(), write.breaking()))
                 .toList();
         ChangeLogWriter.append(tx, events, now, by);
+        List<String> originsChanged = new ArrayList<>(retagged);
+        plan.writes().stream()
+                .filter(write -> write.id().type() == AssetType.COLUMN && write.kind() == ChangeKind.REMOVED)
+                .forEach(write -> originsChanged.add(write.id().toString()));
+        TagPropagation.recompute(tx, originsChanged, now, by);
         return plan.result();
     }
 
@@ -147,7 +152,7 @@ final class HarvestWriter {
         String query = "UNWIND $rows AS row "
                 + "MATCH (a:Asset {id: row.id}) "
                 + "SET a:" + label(type) + ", a += row.props, a.version = row.version, a.deleted = false, "
-                + "a.updatedAt = $now, a.parentId = row.parentId "
+                + "a.updatedAt = $now, a.parentId = row.parentId, a.external = null "
                 + "WITH a, row "
                 + "OPTIONAL MATCH (old)-[r:CONTAINS]->(a) WHERE old.id <> row.parentId DELETE r "
                 + "WITH DISTINCT a, row "
@@ -158,8 +163,10 @@ final class HarvestWriter {
     /**
      * The classifier's verdict on each written column becomes an automatic {@code pii} tag with
      * its kind. Manual tags are separate relationships, never touched here, and win on display.
+     *
+     * @return the columns whose automatic tag was written or withdrawn
      */
-    private static void writeAutomaticTags(TransactionContext tx, HarvestPlan plan) {
+    private static List<String> writeAutomaticTags(TransactionContext tx, HarvestPlan plan) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PlannedWrite write : plan.writes()) {
             if (write.id().type() != AssetType.COLUMN || write.kind() == ChangeKind.REMOVED) {
@@ -176,7 +183,7 @@ final class HarvestWriter {
             }
         }
         if (rows.isEmpty()) {
-            return;
+            return List.of();
         }
         if (rows.stream().anyMatch(row -> row.get("kind") != null)) {
             tx.run("MERGE (t:Asset:Tag {id: 'tag:pii'}) ON CREATE SET t.type = 'tag', t.name = 'pii', t.qualifiedName = 'pii', "
@@ -191,6 +198,7 @@ final class HarvestWriter {
                                 + "MATCH (t:Tag {id: 'tag:pii'}) CREATE (a)-[:TAGGED {source: 'automatic', kind: row.kind}]->(t)",
                         Map.of("rows", batch))
                 .consume());
+        return rows.stream().map(row -> (String) row.get("id")).toList();
     }
 
     private static void writeForeignKeys(TransactionContext tx, String warehouse, List<ForeignKey> keys) {
@@ -227,7 +235,8 @@ final class HarvestWriter {
     static Stored readStored(TransactionContext tx, String warehouse, Map<AssetId, Map<String, Object>> harvested) {
         List<Record> light = tx.run(
                         "MATCH (a:Asset {warehouse: $warehouse}) WHERE a.type IN ['schema', 'table', 'view', 'column'] "
-                                + "RETURN a.id AS id, a.version AS version, a.deleted AS deleted, a." + FINGERPRINT + " AS fingerprint",
+                                + "RETURN a.id AS id, a.version AS version, a.deleted AS deleted, a." + FINGERPRINT + " AS fingerprint, "
+                                + "coalesce(a.external, false) AS external",
                         Map.of("warehouse", warehouse))
                 .list();
         Map<AssetId, StoredAsset> stored = new HashMap<>();
@@ -246,8 +255,9 @@ final class HarvestWriter {
                 if (!deleted) {
                     fingerprintsToWrite.put(id, HarvestPlanner.fingerprint(fields));
                 }
-            } else {
-                // not harvested: a removal candidate, which needs no fields
+            } else if (!record.get("external").asBoolean()) {
+                // not harvested: a removal candidate, which needs no fields (external assets are
+                // lineage's claim, not the crawler's, so a crawl that misses them leaves them)
                 stored.put(id, new StoredAsset(id, version, deleted, Map.of()));
             }
         }

@@ -206,6 +206,9 @@ public final class Neo4jCatalogStore implements CatalogStore {
                     List.of(new ChangeLogWriter.Pending(id, version, ChangeKind.UPDATED, changes, false)),
                     now,
                     actor.name());
+            if (id.type() == AssetType.COLUMN && patch.tags().isPresent()) {
+                TagPropagation.recompute(tx, List.of(id.toString()), now, actor.name());
+            }
             return requireAsset(tx, id);
         });
     }

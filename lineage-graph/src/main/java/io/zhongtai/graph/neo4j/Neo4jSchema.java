@@ -13,19 +13,28 @@ public final class Neo4jSchema {
     private static final Logger LOG = LoggerFactory.getLogger(Neo4jSchema.class);
 
     /** Each entry is one migration: statements that run in order. Never edit a released one. */
-    private static final List<List<String>> MIGRATIONS = List.of(List.of(
-            "CREATE CONSTRAINT asset_id IF NOT EXISTS FOR (a:Asset) REQUIRE a.id IS UNIQUE",
-            "CREATE INDEX asset_warehouse IF NOT EXISTS FOR (a:Asset) ON (a.warehouse)",
-            "CREATE INDEX asset_type IF NOT EXISTS FOR (a:Asset) ON (a.type)",
-            "CREATE CONSTRAINT change_sequence IF NOT EXISTS FOR (c:ChangeEvent) REQUIRE c.sequence IS UNIQUE",
-            "CREATE INDEX change_asset IF NOT EXISTS FOR (c:ChangeEvent) ON (c.assetId)",
-            "CREATE CONSTRAINT warehouse_connection IF NOT EXISTS FOR (w:WarehouseConnection) REQUIRE w.name IS UNIQUE",
-            "CREATE CONSTRAINT crawl_run IF NOT EXISTS FOR (r:CrawlRun) REQUIRE r.id IS UNIQUE",
-            "CREATE INDEX crawl_run_warehouse IF NOT EXISTS FOR (r:CrawlRun) ON (r.warehouse)",
-            "CREATE CONSTRAINT api_token IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.id IS UNIQUE",
-            "CREATE CONSTRAINT api_token_secret IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.secretHash IS UNIQUE",
-            "CREATE CONSTRAINT audit_entry IF NOT EXISTS FOR (e:AuditEntry) REQUIRE e.id IS UNIQUE",
-            "CREATE INDEX audit_at IF NOT EXISTS FOR (e:AuditEntry) ON (e.at)"));
+    private static final List<List<String>> MIGRATIONS = List.of(
+            List.of(
+                    "CREATE CONSTRAINT asset_id IF NOT EXISTS FOR (a:Asset) REQUIRE a.id IS UNIQUE",
+                    "CREATE INDEX asset_warehouse IF NOT EXISTS FOR (a:Asset) ON (a.warehouse)",
+                    "CREATE INDEX asset_type IF NOT EXISTS FOR (a:Asset) ON (a.type)",
+                    "CREATE CONSTRAINT change_sequence IF NOT EXISTS FOR (c:ChangeEvent) REQUIRE c.sequence IS UNIQUE",
+                    "CREATE INDEX change_asset IF NOT EXISTS FOR (c:ChangeEvent) ON (c.assetId)",
+                    "CREATE CONSTRAINT warehouse_connection IF NOT EXISTS FOR (w:WarehouseConnection) REQUIRE w.name IS UNIQUE",
+                    "CREATE CONSTRAINT crawl_run IF NOT EXISTS FOR (r:CrawlRun) REQUIRE r.id IS UNIQUE",
+                    "CREATE INDEX crawl_run_warehouse IF NOT EXISTS FOR (r:CrawlRun) ON (r.warehouse)",
+                    "CREATE CONSTRAINT api_token IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.id IS UNIQUE",
+                    "CREATE CONSTRAINT api_token_secret IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.secretHash IS UNIQUE",
+                    "CREATE CONSTRAINT audit_entry IF NOT EXISTS FOR (e:AuditEntry) REQUIRE e.id IS UNIQUE",
+                    "CREATE INDEX audit_at IF NOT EXISTS FOR (e:AuditEntry) ON (e.at)"),
+            List.of(
+                    "CREATE INDEX asset_qualified_name IF NOT EXISTS FOR (a:Asset) ON (a.qualifiedName)",
+                    "CREATE INDEX feeds_via IF NOT EXISTS FOR ()-[r:FEEDS]-() ON (r.via)",
+                    "CREATE INDEX lineage_event_job IF NOT EXISTS FOR (e:LineageEvent) ON (e.job)",
+                    "CREATE CONSTRAINT daily_usage IF NOT EXISTS FOR (u:DailyUsage) REQUIRE u.key IS UNIQUE",
+                    "CREATE INDEX daily_usage_asset IF NOT EXISTS FOR (u:DailyUsage) ON (u.assetId)",
+                    "CREATE INDEX daily_usage_day IF NOT EXISTS FOR (u:DailyUsage) ON (u.day)",
+                    "CREATE CONSTRAINT query_log_cursor IF NOT EXISTS FOR (c:QueryLogCursor) REQUIRE c.warehouse IS UNIQUE"));
 
     private Neo4jSchema() {}
 
