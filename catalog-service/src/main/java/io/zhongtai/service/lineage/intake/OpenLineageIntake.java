@@ -16,10 +16,9 @@ import io.zhongtai.crawlers.openlineage.OpenLineageMapper;
 import io.zhongtai.crawlers.openlineage.RunLineage;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +50,8 @@ public class OpenLineageIntake {
     private final WarehouseStore warehouses;
     private final CatalogStore catalog;
     private final SqlLineageExtractor extractor;
-    private final ConcurrentMap<AssetId, Object> jobLocks = new ConcurrentHashMap<>();
+    /** One job's events are taken one at a time; a fixed set of locks keeps memory flat. */
+    private final Object[] jobLocks = new Object[64];
 
     public OpenLineageIntake(
             LineageStore lineage, WarehouseStore warehouses, CatalogStore catalog, IntakeSqlExtractor extractor) {
@@ -59,6 +59,7 @@ public class OpenLineageIntake {
         this.warehouses = warehouses;
         this.catalog = catalog;
         this.extractor = extractor.extractor();
+        Arrays.setAll(jobLocks, i -> new Object());
     }
 
     public List<Accepted> accept(String body, Actor actor) {
@@ -70,7 +71,7 @@ public class OpenLineageIntake {
         List<Accepted> accepted = new ArrayList<>(events.size());
         for (OpenLineageEvent event : events) {
             OpenLineageMapper.MappedEvent mapped = mapper.map(event);
-            synchronized (jobLocks.computeIfAbsent(mapped.job(), job -> new Object())) {
+            synchronized (jobLocks[Math.floorMod(mapped.job().hashCode(), jobLocks.length)]) {
                 accepted.add(apply(mapped, mapper, actor));
             }
         }
