@@ -21,6 +21,8 @@ public enum ErrorCode {
     ASSET_REMOVED(ErrorCategory.CONFLICT),
     CRAWL_ALREADY_RUNNING(ErrorCategory.CONFLICT),
     REMOVAL_CAP_EXCEEDED(ErrorCategory.CONFLICT),
+    /** A warehouse whose query log is switched off, not installed or not readable by the catalog login. */
+    QUERY_LOG_UNAVAILABLE(ErrorCategory.CONFLICT),
     WAREHOUSE_UNAVAILABLE(ErrorCategory.EXTERNAL_SYSTEM),
     STORE_UNAVAILABLE(ErrorCategory.EXTERNAL_SYSTEM),
     INTERNAL_ERROR(ErrorCategory.INTERNAL);

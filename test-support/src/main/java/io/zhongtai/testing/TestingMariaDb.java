@@ -70,7 +70,9 @@ public final class TestingMariaDb {
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
-                .addArg("--innodb-flush-log-at-trx-commit=0");
+                .addArg("--innodb-flush-log-at-trx-commit=0")
+                // statement digests for the query-log harvester's tests (MariaDB's default is off)
+                .addArg("--performance-schema=ON");
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mariadbd refuses to run as root without it
         }
@@ -147,6 +149,20 @@ public final class TestingMariaDb {
             throw new IllegalStateException("Creating test database " + name + " failed: " + e.getMessage(), e);
         }
         return new TestDatabase(name, url(port, name), name, password);
+    }
+
+    /**
+     * Lets a test database's login read {@code performance_schema}, as a catalog login
+     * harvesting query logs would be set up.
+     */
+    public void grantQueryLog(TestDatabase database) {
+        try (Connection connection = DriverManager.getConnection(url(port, ""), ADMIN, adminPassword);
+                Statement statement = connection.createStatement()) {
+            // the name comes from createDatabase, never from a caller's text
+            statement.execute("GRANT SELECT ON performance_schema.* TO '" + database.user() + "'@'%'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Granting performance_schema to " + database.user() + " failed: " + e.getMessage(), e);
+        }
     }
 
     /** A URL for a database of this server ({@code ""} for none). */

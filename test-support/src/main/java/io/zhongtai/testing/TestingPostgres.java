@@ -47,6 +47,8 @@ public final class TestingPostgres {
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
+                    // the query-log harvester's tests read pg_stat_statements; loading it costs little
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setLocaleConfig("encoding", "UTF8")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setRegisterShutdownHook(false)
@@ -85,6 +87,22 @@ public final class TestingPostgres {
             throw new IllegalStateException("Creating test database " + name + " failed: " + e.getMessage(), e);
         }
         return new TestDatabase(name, jdbcUrl(name), name, password);
+    }
+
+    /**
+     * Installs {@code pg_stat_statements} in a test database (a superuser's right) and lets the
+     * database's login read every user's statements ({@code pg_read_all_stats}), as a catalog
+     * login harvesting query logs would be set up.
+     */
+    public void enableQueryStatistics(TestDatabase database) {
+        try (Connection connection = server.getDatabase(SUPERUSER, database.name()).getConnection();
+                Statement statement = connection.createStatement()) {
+            // the names come from createDatabase, never from a caller's text
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            statement.execute("GRANT pg_read_all_stats TO " + database.user());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Enabling pg_stat_statements in " + database.name() + " failed: " + e.getMessage(), e);
+        }
     }
 
     /** A URL for a database of this server. */

@@ -54,6 +54,7 @@ public class CrawlService implements AutoCloseable {
     private final Harvesters harvesters;
     private final SecretCipher cipher;
     private final Clock clock;
+    private final List<AfterCrawl> followUps;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "crawl");
@@ -68,7 +69,8 @@ public class CrawlService implements AutoCloseable {
             WarehouseConnections connections,
             Harvesters harvesters,
             SecretCipher cipher,
-            Clock clock) {
+            Clock clock,
+            List<AfterCrawl> followUps) {
         this.warehouses = warehouses;
         this.catalog = catalog;
         this.runs = runs;
@@ -76,6 +78,7 @@ public class CrawlService implements AutoCloseable {
         this.harvesters = harvesters;
         this.cipher = cipher;
         this.clock = clock;
+        this.followUps = List.copyOf(followUps);
     }
 
     /**
@@ -148,6 +151,7 @@ public class CrawlService implements AutoCloseable {
             run.progress = 1;
             run.status = CrawlStatus.SUCCEEDED;
             run.log("Done: " + result.added() + " added, " + result.changed() + " changed, " + result.removed() + " removed");
+            followUp(run);
         } catch (CatalogException e) {
             fail(run, e.getMessage(), e);
         } catch (SQLException e) {
@@ -162,6 +166,17 @@ public class CrawlService implements AutoCloseable {
                 LOG.error("Could not record the end of crawl run {}", run.id, e);
             } finally {
                 running.remove(name);
+            }
+        }
+    }
+
+    private void followUp(Run run) {
+        for (AfterCrawl followUp : followUps) {
+            try {
+                followUp.afterCrawl(run.warehouse, new Actor(run.startedBy)).forEach(run::log);
+            } catch (RuntimeException e) {
+                LOG.warn("Work after crawl {} of {} failed", run.id, run.warehouse.name(), e);
+                run.log("After the crawl: " + e.getMessage());
             }
         }
     }
