@@ -17,6 +17,7 @@ import io.zhongtai.core.asset.OwnerRef;
 import io.zhongtai.core.asset.TagAssignment;
 import io.zhongtai.core.asset.TagSource;
 import io.zhongtai.core.lineage.LineageStore;
+import io.zhongtai.core.lineage.SqlLineageExtractor;
 import io.zhongtai.core.security.IdentityStore;
 import io.zhongtai.core.warehouse.Warehouse;
 import io.zhongtai.core.warehouse.WarehouseStore;
@@ -67,12 +68,12 @@ public class DbtImportService {
             CatalogStore catalog,
             LineageStore lineage,
             IdentityStore identities,
-            IntakeSqlExtractor extractor) {
+            SqlLineageExtractor extractor) {
         this.warehouses = warehouses;
         this.catalog = catalog;
         this.lineage = lineage;
         this.identities = identities;
-        this.planner = new DbtImportPlanner(extractor.extractor());
+        this.planner = new DbtImportPlanner(extractor);
     }
 
     /**

@@ -54,11 +54,11 @@ public class OpenLineageIntake {
     private final Object[] jobLocks = new Object[64];
 
     public OpenLineageIntake(
-            LineageStore lineage, WarehouseStore warehouses, CatalogStore catalog, IntakeSqlExtractor extractor) {
+            LineageStore lineage, WarehouseStore warehouses, CatalogStore catalog, SqlLineageExtractor extractor) {
         this.lineage = lineage;
         this.warehouses = warehouses;
         this.catalog = catalog;
-        this.extractor = extractor.extractor();
+        this.extractor = extractor;
         Arrays.setAll(jobLocks, i -> new Object());
     }
 

@@ -8,6 +8,7 @@ import io.zhongtai.core.asset.AssetType;
 import io.zhongtai.core.asset.CatalogStore;
 import io.zhongtai.core.lineage.JobLineage;
 import io.zhongtai.core.lineage.LineageStore;
+import io.zhongtai.core.lineage.SqlLineageExtractor;
 import io.zhongtai.core.security.SecretCipher;
 import io.zhongtai.core.warehouse.Warehouse;
 import io.zhongtai.core.warehouse.WarehouseConnections;
@@ -69,14 +70,14 @@ public class QueryLogService implements AfterCrawl {
             WarehouseConnections connections,
             SecretCipher cipher,
             Clock clock,
-            IntakeSqlExtractor extractor) {
+            SqlLineageExtractor extractor) {
         this.warehouses = warehouses;
         this.catalog = catalog;
         this.lineage = lineage;
         this.connections = connections;
         this.cipher = cipher;
         this.clock = clock;
-        this.analyzer = new QueryLogAnalyzer(extractor.extractor());
+        this.analyzer = new QueryLogAnalyzer(extractor);
     }
 
     public Harvest harvest(String warehouseName, Actor actor) {
