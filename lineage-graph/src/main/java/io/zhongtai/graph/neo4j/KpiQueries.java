@@ -93,8 +93,9 @@ final class KpiQueries {
                     + "MATCH (a:Asset {id: e.assetId}) WHERE a.type IN ['table', 'view'] "
                     + "WITH a, false AS ok, 'breaking change (' + e.kind + ') by ' + e.by + ' at ' + toString(datetime({epochMillis: e.at})) "
                     + "AS reason ";
-            case BuiltInKpis.UNUSED_ASSETS -> DATASETS
-                    + "WHERE EXISTS { MATCH (c:QueryLogCursor) WHERE c.warehouse = a.warehouse } "
+            case BuiltInKpis.UNUSED_ASSETS -> "MATCH (c:QueryLogCursor) WITH collect(c.warehouse) AS logged "
+                    + "UNWIND logged AS warehouse "
+                    + "MATCH (a:Asset {warehouse: warehouse}) WHERE a.type IN ['table', 'view'] AND " + LIVE + " WITH a "
                     + "WITH a, EXISTS { MATCH (u:DailyUsage) WHERE u.assetId = a.id AND u.day >= $fromDay AND u.day <= $asOfDay } AS ok, "
                     + "'no reads since ' + $fromDay AS reason ";
             default -> throw new IllegalArgumentException("unknown built-in KPI " + kpi.name());
