@@ -29,6 +29,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -44,7 +45,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -59,11 +59,14 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The search index embedded in the process, on local disk: the default.
@@ -341,6 +344,24 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
+    public List<SearchDocument> documents(Collection<AssetId> ids) {
+        requireNonNull(ids, "ids is null");
+        List<BytesRef> terms = ids.stream().map(id -> new BytesRef(id.toString())).distinct().toList();
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        Query query = new TermInSetQuery(IndexFields.ID, terms);
+        return withSearcher(searcher -> {
+            TopDocs docs = searcher.search(query, terms.size());
+            List<SearchDocument> found = new ArrayList<>(docs.scoreDocs.length);
+            for (ScoreDoc scoreDoc : docs.scoreDocs) {
+                found.add(LuceneDocuments.fromStored(searcher.storedFields().document(scoreDoc.doc, Set.of(IndexFields.SOURCE))));
+            }
+            return found;
+        });
+    }
+
+    @Override
     public long documentCount() {
         return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
     }
@@ -516,7 +537,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             Directory directory = FSDirectory.open(path);
             IndexWriter writer = null;
             try {
-                IndexWriterConfig writerConfig = new IndexWriterConfig(new WhitespaceAnalyzer())
+                IndexWriterConfig writerConfig = new IndexWriterConfig(new TokenListAnalyzer())
                         .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                         .setRAMBufferSizeMB(config.ramBufferMegabytes())
                         // closing never commits: only commit(sequence) makes writes durable, with their position
