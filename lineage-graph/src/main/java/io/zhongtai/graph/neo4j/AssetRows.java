@@ -46,7 +46,14 @@ final class AssetRows {
             "profiledAt",
             "displayName",
             "email",
-            "synonyms");
+            "synonyms",
+            // read by search when present: other names (a metric's labels), certification,
+            // deprecation, and usage from query logs (none of them written yet)
+            "labels",
+            "certified",
+            "deprecated",
+            "status",
+            "reads");
 
     private AssetRows() {}
 

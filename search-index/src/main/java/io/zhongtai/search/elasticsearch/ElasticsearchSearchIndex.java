@@ -164,6 +164,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                         .size(query.size())
                         .trackTotalHits(total -> total.enabled(true))
                         .sort(sort -> sort.score(score -> score.order(SortOrder.Desc)))
+                        .sort(sort -> sort.field(field -> field.field(IndexFields.NAME_LENGTH).order(SortOrder.Asc)))
                         .sort(sort -> sort.field(field -> field.field(IndexFields.ID).order(SortOrder.Asc)))
                         // with a sort, Elasticsearch leaves scores out unless asked
                         .trackScores(true)

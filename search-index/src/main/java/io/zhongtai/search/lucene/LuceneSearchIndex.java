@@ -84,7 +84,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final String CURRENT = "CURRENT";
     private static final String SEQUENCE = "zhongtai.appliedSequence";
     private static final Pattern GENERATION = Pattern.compile("index-(\\d{6})");
-    private static final Sort SEARCH_ORDER = new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.ID, SortField.Type.STRING));
+    /** Best first; among equal scores (a prefix being typed, browsing) shorter names first, then by id. */
+    private static final Sort SEARCH_ORDER = new Sort(
+            SortField.FIELD_SCORE,
+            new SortField(IndexFields.NAME_LENGTH, SortField.Type.LONG),
+            new SortField(IndexFields.ID, SortField.Type.STRING));
     private static final Sort SUGGEST_ORDER = new Sort(
             SortField.FIELD_SCORE,
             new SortField(IndexFields.NAME_LENGTH, SortField.Type.LONG),

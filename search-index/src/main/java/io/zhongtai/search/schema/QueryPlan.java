@@ -31,6 +31,7 @@ import java.util.Set;
  *         the last group also matches as a prefix of a name word (PREFIX_BOOST)
  * phrase = dis_max(tie 0.1) over fields f of BM25(f, "tokens in this order") x boost(f); no typos
  * filters never score; deleted documents never match; deprecated ones only when a filter asks
+ * order = score, then shorter names (equal scores: a prefix being typed, browsing), then id
  * </pre>
  *
  * @param groups one per word typed outside quotes; a word may analyse into several tokens ({@code order_items})
