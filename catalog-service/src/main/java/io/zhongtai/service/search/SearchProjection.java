@@ -141,12 +141,12 @@ public class SearchProjection implements AutoCloseable {
     // --- following the log
 
     private void follow() {
-        LOG.info("Search projection started at change {} of the log ({})", index.appliedSequence(), index);
         try {
+            LOG.info("Search projection started at change {} of the log ({})", index.appliedSequence(), index);
             rebuildIfNeverFilled();
         } catch (RuntimeException e) {
-            problem = "the first rebuild of the search index failed: " + e.getMessage();
-            LOG.error("The first rebuild of the search index failed; replaying the change log instead", e);
+            problem = "the search index could not be filled from the catalog: " + e.getMessage();
+            LOG.error("Filling the empty search index from the catalog failed; replaying the change log instead", e);
         }
         while (!closed) {
             // read first: what the start-up work wrote is in the log by the time it says it is done

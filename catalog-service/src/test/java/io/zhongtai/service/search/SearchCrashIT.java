@@ -55,10 +55,16 @@ class SearchCrashIT {
         warehouse = home.resolve("shop-db").resolve("shop");
     }
 
-    /** No service outlives the test, whatever failed. */
+    /** No service outlives the test, whatever failed; the home goes with them. */
     @AfterEach
-    void killLeftovers() {
-        started.forEach(Process::destroyForcibly);
+    void killLeftovers() throws Exception {
+        for (Process process : started) {
+            process.destroyForcibly();
+            process.waitFor(1, TimeUnit.MINUTES);
+        }
+        try (var walk = Files.walk(home)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     @Test
@@ -120,7 +126,12 @@ class SearchCrashIT {
             }
         });
         burst.start();
-        Thread.sleep(500 + random.nextInt(2500));
+        // the kill comes at a random moment once the burst is under way, whatever the machine's speed
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline && acknowledgedCount(acknowledged) < 2) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(random.nextInt(2000));
         fourth.kill();
         writing.set(false);
         burst.join(TimeUnit.MINUTES.toMillis(1));
@@ -141,6 +152,12 @@ class SearchCrashIT {
             assertThat(searchIds(fifth, token, lastWord)).first().isEqualTo("term:" + last);
         } finally {
             fifth.stop();
+        }
+    }
+
+    private static int acknowledgedCount(List<String> acknowledged) {
+        synchronized (acknowledged) {
+            return acknowledged.size();
         }
     }
 
@@ -168,14 +185,16 @@ class SearchCrashIT {
     private void createShopDatabase(int tables, int columns) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + warehouse);
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA sales");
+            // quoted: H2 upper-cases unquoted names, and the catalog keeps names as the source has them
+            statement.execute("CREATE SCHEMA \"sales\"");
             for (int t = 0; t < tables; t++) {
-                StringBuilder ddl = new StringBuilder("CREATE TABLE sales.customer_orders_" + t + " (order_id BIGINT PRIMARY KEY");
+                String table = "\"sales\".\"customer_orders_" + t + "\"";
+                StringBuilder ddl = new StringBuilder("CREATE TABLE " + table + " (\"order_id\" BIGINT PRIMARY KEY");
                 for (int c = 1; c < columns; c++) {
-                    ddl.append(", attribute_").append(c).append(" VARCHAR(40)");
+                    ddl.append(", \"attribute_").append(c).append("\" VARCHAR(40)");
                 }
                 statement.execute(ddl.append(")").toString());
-                statement.execute("COMMENT ON TABLE sales.customer_orders_" + t + " IS 'Orders of customer group " + t + "'");
+                statement.execute("COMMENT ON TABLE " + table + " IS 'Orders of customer group " + t + "'");
             }
         }
     }

@@ -95,6 +95,8 @@ public final class LuceneSearchIndex implements SearchIndex {
             new SortField(IndexFields.NAME_SORT, SortField.Type.STRING),
             new SortField(IndexFields.ID, SortField.Type.STRING));
     private static final int REBUILD_BATCH = 1_000;
+    /** Upserts of at least this many documents are analysed on every core. */
+    private static final int PARALLEL_UPSERT = 256;
 
     private final LuceneSearchIndexConfig config;
     private final Path root;
@@ -131,13 +133,38 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
+    /**
+     * Analysis dominates the cost of indexing and the writer takes documents from several threads
+     * at once, so a large batch is analysed and added on every core.
+     */
     @Override
     public void upsert(List<SearchDocument> documents) {
         requireNonNull(documents, "documents is null");
-        List<IndexedDocument> indexed = documents.stream().map(IndexedDocument::of).toList();
+        if (documents.size() < PARALLEL_UPSERT) {
+            List<IndexedDocument> indexed = documents.stream().map(IndexedDocument::of).toList();
+            withWriter(writer -> {
+                for (IndexedDocument document : indexed) {
+                    writer.updateDocument(new Term(IndexFields.ID, document.id()), LuceneDocuments.toLucene(document));
+                }
+                return null;
+            });
+            return;
+        }
+        // the last document of an id wins, as it would one after the other
+        Map<AssetId, SearchDocument> byId = new java.util.LinkedHashMap<>();
+        documents.forEach(document -> byId.put(document.id(), document));
         withWriter(writer -> {
-            for (IndexedDocument document : indexed) {
-                writer.updateDocument(new Term(IndexFields.ID, document.id()), LuceneDocuments.toLucene(document));
+            try {
+                byId.values().parallelStream().forEach(document -> {
+                    IndexedDocument indexed = IndexedDocument.of(document);
+                    try {
+                        writer.updateDocument(new Term(IndexFields.ID, indexed.id()), LuceneDocuments.toLucene(indexed));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
             return null;
         });
