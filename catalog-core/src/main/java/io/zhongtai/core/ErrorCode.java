@@ -23,6 +23,8 @@ public enum ErrorCode {
     REMOVAL_CAP_EXCEEDED(ErrorCategory.CONFLICT),
     /** A warehouse whose query log is switched off, not installed or not readable by the catalog login. */
     QUERY_LOG_UNAVAILABLE(ErrorCategory.CONFLICT),
+    SEARCH_REBUILD_RUNNING(ErrorCategory.CONFLICT),
+    SEARCH_REBUILD_NOT_FOUND(ErrorCategory.NOT_FOUND),
     WAREHOUSE_UNAVAILABLE(ErrorCategory.EXTERNAL_SYSTEM),
     STORE_UNAVAILABLE(ErrorCategory.EXTERNAL_SYSTEM),
     INTERNAL_ERROR(ErrorCategory.INTERNAL);

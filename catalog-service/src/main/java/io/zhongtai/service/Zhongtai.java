@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The command line: {@code serve} (the default) runs the service; {@code demo} (re)creates the
- * demo warehouse and crawls it, with the same configuration, while the server is stopped.
+ * demo warehouse and crawls it, and {@code reindex} rebuilds the search index from the catalog,
+ * with the same configuration, while the server is stopped.
  */
 public final class Zhongtai {
     private Zhongtai() {}
@@ -37,6 +38,8 @@ public final class Zhongtai {
         switch (command) {
             case "demo":
                 return demo(rest, properties);
+            case "reindex":
+                return SearchCommand.reindex(rest, properties);
             case "help":
                 System.out.println(usage());
                 return 0;
@@ -89,6 +92,8 @@ public final class Zhongtai {
                 Usage: java -jar zhongtai.jar [command] [options]
                   serve                          run the service (the default)
                   demo [--seed N] [--scale X]    (re)create the demo warehouse and crawl it (server stopped)
+                  reindex                        rebuild the search index from the catalog (server stopped; a
+                                                 running server rebuilds through POST /api/v1/admin/search/rebuild)
                   help                           this text
                 Configuration: ZHONGTAI_HOME, MICRONAUT_SERVER_PORT, ZHONGTAI_ADMIN_PASSWORD,
                 ZHONGTAI_JWT_SECRET, ZHONGTAI_SECRET_KEY, ZHONGTAI_NEO4J_URI (see README.md).""";

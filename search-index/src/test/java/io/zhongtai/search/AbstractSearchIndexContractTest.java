@@ -150,6 +150,64 @@ public abstract class AbstractSearchIndexContractTest {
         assertThat(search("").facet(SearchFacet.TYPE)).contains(new FacetCount("table", 6));
     }
 
+    @Test
+    void matchesQuotedPhrasesExactlyAndInOrder() {
+        assertThat(ids(search("\"order items\""))).first().isEqualTo(ORDER_ITEMS);
+        assertThat(ids(search("\"order lines\""))).containsExactlyInAnyOrder(ORDER_ITEMS, GMV_TERM);
+        assertThat(ids(search("\"one row per product\""))).containsExactly(ORDER_ITEMS);
+        assertThat(search("\"lines order\"").total()).isZero();
+        // no typos inside quotes
+        assertThat(search("\"ordr lines\"").total()).isZero();
+        // a phrase never runs from one column name into the next (order_items: ... product_id, quantity ...)
+        assertThat(search("\"id quantity\"").total()).isZero();
+        assertThat(ids(search("\"unit price\" discount"))).first().isEqualTo(ORDER_ITEMS);
+        assertThat(ids(search("\"daily revenue\" store"))).containsExactly(DAILY_SALES);
+    }
+
+    @Test
+    void hidesDeprecatedAssetsUnlessAskedAndRanksThemLower() {
+        SearchIndex index = fresh();
+        AssetId oldOrders = AssetId.of(AssetType.TABLE, "demo", "retail", "orders_v1");
+        index.upsert(List.of(SearchDocument.builder(oldOrders)
+                .description("Customer orders as the old shop landed them; use orders instead.")
+                .owners(List.of(new io.zhongtai.core.asset.OwnerRef(AssetId.of(AssetType.GROUP, "sales-ops"), "Sales operations")))
+                .reads(50_000).platform("duckdb").updatedAt(RetailCatalog.AT).deprecated(true).build()));
+        index.commit(15);
+        assertThat(ids(search(index, "orders"))).doesNotContain(oldOrders);
+        assertThat(search(index, "").total()).isEqualTo(13);
+        SearchResult onlyDeprecated = index.search(SearchQuery.fromRequest("orders deprecated:true", null, null, null, null, false));
+        assertThat(ids(onlyDeprecated)).containsExactly(oldOrders);
+        SearchResult both = index.search(SearchQuery.fromRequest("orders", null, List.of("deprecated:true", "deprecated:false"), null, null, false));
+        assertThat(ids(both)).contains(oldOrders);
+        assertThat(ids(both).indexOf(ORDERS)).isLessThan(ids(both).indexOf(oldOrders));
+    }
+
+    @Test
+    void favoursRecentlyChangedAssetsAmongEqualMatches() {
+        SearchIndex index = fresh();
+        AssetId fresh = AssetId.of(AssetType.TABLE, "demo", "staging", "stg_b");
+        AssetId stale = AssetId.of(AssetType.TABLE, "demo", "staging", "stg_a");
+        java.time.Instant now = java.time.Instant.now();
+        index.upsert(List.of(
+                SearchDocument.builder(stale).description("Refund requests copied from the till.").updatedAt(now.minus(java.time.Duration.ofDays(730))).build(),
+                SearchDocument.builder(fresh).description("Refund requests copied from the till.").updatedAt(now).build()));
+        index.commit(15);
+        List<SearchHit> hits = search(index, "refund requests").hits();
+        assertThat(hits).extracting(SearchHit::id).containsExactly(fresh, stale);
+        assertThat(hits.get(0).score() / hits.get(1).score()).isCloseTo(1.1, org.assertj.core.data.Offset.offset(0.001));
+    }
+
+    @Test
+    void readsStoredDocumentsBackById() {
+        AssetId missing = AssetId.of(AssetType.TABLE, "demo", "retail", "never_indexed");
+        List<SearchDocument> found = catalog.documents(List.of(ORDERS, CUSTOMER_EMAIL, ORDERS_BACKUP, missing));
+        List<SearchDocument> expected = RetailCatalog.documents().stream()
+                .filter(document -> Set.of(ORDERS, CUSTOMER_EMAIL, ORDERS_BACKUP).contains(document.id()))
+                .toList();
+        assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(catalog.documents(List.of())).isEmpty();
+    }
+
     // --- filters, facets, paging, snippets, explanations
 
     @Test

@@ -26,10 +26,11 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Indexing rate, query latency (with facets, as every search computes them) and rebuild rate of
- * the Lucene index on a generated catalog. Not a test: run it by hand, and paste the block it
- * prints into BENCHMARKS.md. Arguments: number of documents (default 100000), index folder
- * (default: a temporary one, removed afterwards).
+ * Indexing rate, query latency (with facets, as every search computes them, at 1 and at 8
+ * concurrent clients) and rebuild rate of the Lucene index on a generated catalog, with no
+ * service around it. Not a test: run {@code bench/search/index.sh}, and paste the block it prints
+ * into BENCHMARKS.md. Arguments: number of documents (default 1,000,000), index folder (default: a
+ * temporary one, removed afterwards).
  */
 public final class SearchBenchmark {
     private static final String[] WORDS = {
@@ -46,21 +47,31 @@ public final class SearchBenchmark {
 
     private SearchBenchmark() {}
 
-    public static void main(String[] arguments) throws IOException {
-        int count = arguments.length > 0 ? Integer.parseInt(arguments[0]) : 100_000;
+    public static void main(String[] arguments) throws Exception {
+        int count = arguments.length > 0 ? Integer.parseInt(arguments[0]) : 1_000_000;
         Path folder = arguments.length > 1 ? Path.of(arguments[1]) : Files.createTempDirectory("zhongtai-search-bench-");
         List<SearchDocument> documents = generate(count, new Random(42));
         Map<String, String> results = new LinkedHashMap<>();
         warmUp(documents.subList(0, Math.min(documents.size(), 20_000)));
-        try (LuceneSearchIndex index = new LuceneSearchIndex(LuceneSearchIndexConfig.of(folder))) {
+        try (LuceneSearchIndex index = new LuceneSearchIndex(new LuceneSearchIndexConfig(folder, 256))) {
+            // incremental indexing as the projection does it: batches through the port, one thread
+            int single = Math.min(count, 200_000);
             long start = System.nanoTime();
-            for (int from = 0; from < documents.size(); from += 1_000) {
-                index.upsert(documents.subList(from, Math.min(documents.size(), from + 1_000)));
+            for (int from = 0; from < single; from += 1_000) {
+                index.upsert(documents.subList(from, Math.min(single, from + 1_000)));
             }
             index.commit(1);
-            double indexSeconds = seconds(start);
-            results.put("indexing (upsert in batches of 1,000 on one thread, one commit)", String.format(Locale.ROOT,
-                    "%,d documents in %.1f s = **%,.0f documents/s**", count, indexSeconds, count / indexSeconds));
+            double singleSeconds = seconds(start);
+            results.put("indexing through the port, batches of 1,000 on one thread, one commit", String.format(Locale.ROOT,
+                    "%,d documents in %.1f s = **%,.0f documents/s**", single, singleSeconds, single / singleSeconds));
+
+            // bulk indexing: a rebuild, analysis and indexing on every core, then the switch
+            start = System.nanoTime();
+            index.rebuild(documents.stream(), 2);
+            double rebuildSeconds = seconds(start);
+            results.put("bulk indexing (rebuild: every core, one commit, then the switch)", String.format(Locale.ROOT,
+                    "%,d documents in %.1f s = **%,.0f documents/s**", count, rebuildSeconds, count / rebuildSeconds));
+            results.put("index size on disk", String.format(Locale.ROOT, "%.0f MiB", size(folder) / 1024.0 / 1024.0));
 
             Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
             queries.put("`order`", () -> index.search(SearchQuery.of("order")));
@@ -68,6 +79,7 @@ public final class SearchBenchmark {
             queries.put("`ordrs` (typo)", () -> index.search(SearchQuery.of("ordrs")));
             queries.put("`订单`", () -> index.search(SearchQuery.of("订单")));
             queries.put("`payment` + `tag:pii`", () -> index.search(SearchQuery.of("payment").withFilters(List.of(SearchFilter.parse("tag:pii")))));
+            queries.put("`\"order amount\"` (phrase)", () -> index.search(SearchQuery.of("\"order amount\"")));
             queries.put("browse, `type:table`, page 3", () -> index.search(SearchQuery.of("").withTypes(Set.of(AssetType.TABLE)).withPage(3, 50)));
             queries.put("suggest `ord`", () -> index.suggest("ord", 10));
             for (int i = 0; i < WARM_UP; i++) {
@@ -83,22 +95,49 @@ public final class SearchBenchmark {
                 }
                 Arrays.sort(millis);
                 String hits = last instanceof SearchResult result ? String.format(Locale.ROOT, "%,d hits", result.total()) : "10 suggestions";
-                results.put("query " + query.getKey(), String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%s)",
+                results.put("query " + query.getKey() + ", 1 client", String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%s)",
                         percentile(millis, 50), percentile(millis, 95), percentile(millis, 99), hits));
             }
-
-            start = System.nanoTime();
-            index.rebuild(documents.stream(), 2);
-            double rebuildSeconds = seconds(start);
-            results.put("rebuild (new generation on all cores, then switch)", String.format(Locale.ROOT,
-                    "%,d documents in %.1f s = **%,.0f documents/s**", count, rebuildSeconds, count / rebuildSeconds));
-            results.put("index size on disk", String.format(Locale.ROOT, "%.0f MiB", size(folder) / 1024.0 / 1024.0));
+            List<Supplier<Object>> mix = List.copyOf(queries.values());
+            for (int clients : new int[] {1, 8}) {
+                double[] millis = concurrently(clients, 20, mix);
+                results.put("the mix above, " + clients + " concurrent client" + (clients == 1 ? "" : "s"), String.format(Locale.ROOT,
+                        "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%,d queries in 20 s)",
+                        percentile(millis, 50), percentile(millis, 95), percentile(millis, 99), millis.length));
+            }
         } finally {
             if (arguments.length <= 1) {
                 delete(folder);
             }
         }
         print(count, results);
+    }
+
+    /** Each client runs the mix in turn for the given time; all latencies, sorted. */
+    private static double[] concurrently(int clients, int seconds, List<Supplier<Object>> mix) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        List<java.util.concurrent.Future<List<Double>>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int offset = c;
+            futures.add(pool.submit(() -> {
+                List<Double> millis = new ArrayList<>();
+                for (int i = offset; System.nanoTime() < deadline; i++) {
+                    long begin = System.nanoTime();
+                    mix.get(i % mix.size()).get();
+                    millis.add((System.nanoTime() - begin) / 1e6);
+                }
+                return millis;
+            }));
+        }
+        List<Double> all = new ArrayList<>();
+        for (java.util.concurrent.Future<List<Double>> future : futures) {
+            all.addAll(future.get());
+        }
+        pool.shutdown();
+        double[] sorted = all.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     /** Indexes and searches a part once, unmeasured, so that the figures are of compiled code, as in a running service. */
@@ -172,16 +211,13 @@ public final class SearchBenchmark {
     private static void print(int count, Map<String, String> results) {
         Runtime runtime = Runtime.getRuntime();
         System.out.println();
-        System.out.println("## Search: Lucene index, " + String.format(Locale.ROOT, "%,d", count) + " generated assets");
+        System.out.println("### The Lucene index alone, " + String.format(Locale.ROOT, "%,d", count) + " generated assets");
         System.out.println();
-        System.out.println("Command (from the repository root; builds, then runs on one thread, "
-                + WARM_UP + " warm-up rounds, " + RUNS + " timed runs per query, facets counted on every search):");
+        System.out.println("Command (from the repository root; builds, then runs: " + WARM_UP + " warm-up rounds, " + RUNS
+                + " timed runs per query, facets counted on every search):");
         System.out.println();
         System.out.println("```");
-        System.out.println("./mvnw -B -q install -DskipTests -pl catalog-core");
-        System.out.println("./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl search-index");
-        System.out.println("java -cp search-index/target/test-classes:search-index/target/classes:$(cat search-index/target/bench.classpath) \\");
-        System.out.println("  io.zhongtai.search.SearchBenchmark " + count);
+        System.out.println("bench/search/index.sh " + count);
         System.out.println("```");
         System.out.println();
         System.out.println("| what | result |");

@@ -7,6 +7,7 @@ import io.zhongtai.core.change.ChangeEvent;
 import io.zhongtai.core.harvest.HarvestBatch;
 import io.zhongtai.core.harvest.HarvestPolicy;
 import io.zhongtai.core.harvest.HarvestResult;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,6 +44,48 @@ public interface CatalogStore {
 
     /** Change events with a sequence greater than {@code afterSequence}, oldest first. */
     List<ChangeEvent> changesSince(long afterSequence, int limit);
+
+    /**
+     * The sequence of the newest change event, 0 while the log is empty. A projection that reads
+     * this first and then the assets holds at least everything up to it.
+     */
+    default long lastChangeSequence() {
+        long last = 0;
+        for (List<ChangeEvent> page = changesSince(0, 10_000); !page.isEmpty(); page = changesSince(last, 10_000)) {
+            last = page.get(page.size() - 1).sequence();
+        }
+        return last;
+    }
+
+    /**
+     * The assets with these ids, each as {@link #findAsset} gives it (a table or view with its
+     * live columns), soft-deleted ones included; ids with no asset are left out. One round trip
+     * for many assets: what a projection of the change log reads per batch of events.
+     */
+    default List<AssetDetail> findAssets(Collection<AssetId> ids) {
+        return ids.stream().map(this::findAsset).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * One page of every asset of every type, soft-deleted ones included, ordered by the text of
+     * their identifiers, starting after {@code after} (exclusive; null for the first page), each as
+     * {@link #findAsset} gives it. Paging by the last identifier seen stays fast however deep it
+     * goes, so a full rebuild of the search index reads the whole catalog this way.
+     *
+     * @param limit 1 to 10,000
+     */
+    List<AssetDetail> assetsAfter(AssetId after, int limit);
+
+    /** The assets, soft-deleted ones included, whose owners include this user or group. */
+    List<AssetId> ownedBy(AssetId owner);
+
+    /**
+     * Asks to be called after each committed write of the store of record, from this port or any
+     * other port of the same store, that may have appended change events. The listener runs on the
+     * writer's thread just after the commit and must return at once (hand the work to another
+     * thread). A store that cannot tell never calls it, so followers of the change log also poll.
+     */
+    default void addCommitListener(Runnable listener) {}
 
     /** Creates a term, tag or domain; a conflict if one of that type and name exists. */
     Classification createClassification(Classification classification, Actor actor);

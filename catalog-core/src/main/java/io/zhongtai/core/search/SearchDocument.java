@@ -41,6 +41,8 @@ import java.util.List;
  * @param updatedAt when the asset last changed in the catalog
  * @param deleted soft-deleted in the catalog: kept in the index but never returned by search or
  *     suggestions, so that the projection can map every change event the same way
+ * @param deprecated marked as not to be used any more (a steward's {@code deprecated} tag, or a
+ *     metric's status): ranked lower and hidden unless a search asks for deprecated assets
  */
 public record SearchDocument(
         AssetId id,
@@ -60,7 +62,8 @@ public record SearchDocument(
         List<String> labels,
         long reads,
         Instant updatedAt,
-        boolean deleted) {
+        boolean deleted,
+        boolean deprecated) {
     public SearchDocument {
         requireNonNull(id, "id is null");
         requireNonNull(name, "name is null");
@@ -166,6 +169,7 @@ public record SearchDocument(
         private long reads;
         private Instant updatedAt;
         private boolean deleted;
+        private boolean deprecated;
 
         private Builder(AssetId id) {
             this.id = requireNonNull(id, "id is null");
@@ -263,10 +267,15 @@ public record SearchDocument(
             return this;
         }
 
+        public Builder deprecated(boolean deprecated) {
+            this.deprecated = deprecated;
+            return this;
+        }
+
         public SearchDocument build() {
             return new SearchDocument(
                     id, name, qualifiedName, nameParts, description, columns, tags, terms, owners, domain, warehouse,
-                    schema, platform, certified, labels, reads, updatedAt, deleted);
+                    schema, platform, certified, labels, reads, updatedAt, deleted, deprecated);
         }
     }
 }

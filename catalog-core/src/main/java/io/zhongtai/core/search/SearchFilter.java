@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
  * {@code warehouse:demo}, {@code owner:group:data-team}, {@code domain:Sales},
  * {@code certified:true}). Values match exactly, as the facets show them. Filters on the same
  * key are alternatives (either tag); filters on different keys must all hold. The asset type
- * is filtered through {@link SearchQuery#types()} instead.
+ * is filtered through {@link SearchQuery#types()} instead. Deprecated assets are left out unless
+ * a {@code deprecated:} filter asks for them: {@code deprecated:true} finds only them, and
+ * {@code deprecated:true} with {@code deprecated:false} finds both.
  */
 public record SearchFilter(Key key, String value) {
     public SearchFilter {
@@ -24,8 +26,8 @@ public record SearchFilter(Key key, String value) {
         if (value.isBlank()) {
             throw CatalogException.invalid("filter", "the value of '" + key.value() + ":' is empty");
         }
-        if (key == Key.CERTIFIED && !value.equals("true") && !value.equals("false")) {
-            throw CatalogException.invalid("filter", "certified takes true or false, not '" + value + "'");
+        if ((key == Key.CERTIFIED || key == Key.DEPRECATED) && !value.equals("true") && !value.equals("false")) {
+            throw CatalogException.invalid("filter", key.value() + " takes true or false, not '" + value + "'");
         }
         if (key == Key.OWNER && value.contains(":")) {
             // an owner is named by its identifier (user:alice, group:data-team) or by its bare name
@@ -61,7 +63,9 @@ public record SearchFilter(Key key, String value) {
         TAG("tag", "tags"),
         TERM("term", "terms"),
         CERTIFIED("certified"),
-        PLATFORM("platform");
+        PLATFORM("platform"),
+        /** {@code true} or {@code false}; without it a search leaves deprecated assets out */
+        DEPRECATED("deprecated");
 
         private final String value;
         private final List<String> aliases;

@@ -1,6 +1,7 @@
 package io.zhongtai.core.search;
 
 import io.zhongtai.core.asset.AssetId;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -36,9 +37,11 @@ import java.util.stream.Stream;
  *   <li><b>Deleted assets are never returned</b>: documents with {@code deleted = true} are
  *       kept but take no part in hits, totals, facets or suggestions.
  *   <li><b>Rebuild without downtime.</b> {@link #rebuild} fills a new index while searches keep
- *       being answered from the current one, then switches atomically. Stop applying changes
- *       while it runs and resume from {@link #appliedSequence()} afterwards: writes made to the
- *       old index during a rebuild are dropped with it.
+ *       being answered from the current one, then switches atomically. Writes made to the old
+ *       index while a rebuild runs are dropped with it, and the position becomes the rebuild's
+ *       {@code sequence}. So a projection may keep the old index current during a rebuild, but
+ *       must make no write from the moment the stream is exhausted until {@code rebuild}
+ *       returns, and must then resume from {@link #appliedSequence()}.
  *   <li><b>Thread safety.</b> Searches and suggestions may run from any number of threads, also
  *       during writes and rebuilds. Writes and commits come from one projection at a time.
  *   <li><b>Errors</b> are {@link io.zhongtai.core.CatalogException}s: {@code INVALID_REQUEST} for a
@@ -82,6 +85,13 @@ public interface SearchIndex extends AutoCloseable {
      * read once and not closed here (its owner closes it).
      */
     void rebuild(Stream<SearchDocument> documents, long sequence);
+
+    /**
+     * The stored documents of these assets, exactly as last upserted, in no particular order;
+     * ids the index does not hold are left out. Committed and visible writes only. For checking
+     * that an index holds what the catalog holds.
+     */
+    List<SearchDocument> documents(Collection<AssetId> ids);
 
     /** How many documents the index holds, soft-deleted ones included. */
     long documentCount();

@@ -142,8 +142,23 @@ public record SearchQuery(String text, Set<AssetType> types, List<SearchFilter> 
         return value;
     }
 
-    /** Splits on white space, keeping {@code "..."} together (quotes stay in the word). */
+    /**
+     * Splits on white space, keeping {@code "..."} together (quotes stay in the word, so that the
+     * index sees the phrase). An opening quote without its closing one is refused with its place.
+     */
     private static List<String> splitRespectingQuotes(String text) {
+        int quotes = 0;
+        int lastQuote = -1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '"') {
+                quotes++;
+                lastQuote = i;
+            }
+        }
+        if (quotes % 2 != 0) {
+            throw CatalogException.invalid(
+                    "q", "the quote at character " + (lastQuote + 1) + " is never closed; write phrases as \"order items\"");
+        }
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean quoted = false;

@@ -56,6 +56,24 @@ class SearchQueryTest {
     }
 
     @Test
+    void keepsQuotedPhrasesInTheTextAndRefusesAnUnclosedQuote() {
+        SearchQuery query = SearchQuery.fromRequest("\"order items\" tag:pii", null, null, null, null, false);
+        assertThat(query.text()).isEqualTo("\"order items\"");
+        assertThat(query.filters()).containsExactly(SearchFilter.parse("tag:pii"));
+        assertThatThrownBy(() -> SearchQuery.fromRequest("\"order items\" \"daily sales", null, null, null, null, false))
+                .isInstanceOf(CatalogException.class)
+                .satisfies(e -> assertThat(((CatalogException) e).code()).isEqualTo(ErrorCode.INVALID_REQUEST))
+                .hasMessageContaining("character 15 is never closed");
+    }
+
+    @Test
+    void asksForDeprecatedAssetsWithAFilter() {
+        SearchQuery query = SearchQuery.fromRequest("orders deprecated:true", null, null, null, null, false);
+        assertThat(query.filters()).containsExactly(new SearchFilter(SearchFilter.Key.DEPRECATED, "true"));
+        assertThatThrownBy(() -> SearchFilter.parse("deprecated:maybe")).hasMessageContaining("deprecated takes true or false");
+    }
+
+    @Test
     void parsesAndValidatesFilters() {
         assertThat(SearchFilter.parse("owner:group:data-team").value()).isEqualTo("group:data-team");
         assertThat(SearchFilter.parse("Tags:pii").key()).isEqualTo(SearchFilter.Key.TAG);

@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.Record;
+import org.neo4j.driver.types.MapAccessor;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 
@@ -54,11 +54,29 @@ final class AssetRows {
             "lastRunAt",
             "lastLoadedAt",
             "lastReadOn",
-            "expectedIntervalHours");
+            "expectedIntervalHours",
+            // read by search when present: other names (a metric's labels), certification,
+            // deprecation, and usage from query logs
+            "labels",
+            "certified",
+            "deprecated",
+            "status",
+            "reads");
 
     private AssetRows() {}
 
-    static Asset toAsset(Record record) {
+    /**
+     * Appended to a query that has bound {@code a}: the live columns of a table or view, each a
+     * map that {@link #toAsset} reads like a row of {@link #PROJECTION} (empty for other types).
+     */
+    static final String COLUMNS = "[(a)-[:CONTAINS]->(c:Column) WHERE NOT coalesce(c.deleted, false) | {a: c, "
+            + "owners: [(c)-[:OWNED_BY]->(o) | o {.id, .displayName}], "
+            + "tags: [(c)-[t:TAGGED]->(g) | {name: g.name, kind: t.kind, source: t.source}], "
+            + "terms: [(c)-[:HAS_TERM]->(x) | x.name], "
+            + "domains: [(c)-[:IN_DOMAIN]->(d) | d.name]}] AS columns";
+
+    /** A row of {@link #PROJECTION}, or one entry of {@link #COLUMNS}. */
+    static Asset toAsset(MapAccessor record) {
         Node node = record.get("a").asNode();
         Map<String, Object> attributes = new LinkedHashMap<>();
         for (String key : ATTRIBUTES) {

@@ -29,12 +29,34 @@ final class ChangeLogWriter {
 
     private ChangeLogWriter() {}
 
+    /** Per thread: whether the write transaction running on it appended events (null: not tracking). */
+    private static final ThreadLocal<boolean[]> APPENDED = new ThreadLocal<>();
+
+    static boolean trackingAppends() {
+        return APPENDED.get() != null;
+    }
+
+    static void startTrackingAppends() {
+        APPENDED.set(new boolean[1]);
+    }
+
+    /** Stops tracking on this thread and tells whether anything was appended meanwhile. */
+    static boolean stopTrackingAppends() {
+        boolean[] appended = APPENDED.get();
+        APPENDED.remove();
+        return appended != null && appended[0];
+    }
+
     /** An event not yet numbered. */
     record Pending(AssetId assetId, long version, ChangeKind kind, List<Change> changes, boolean breaking) {}
 
     static void append(TransactionContext tx, List<Pending> events, Instant at, String by) {
         if (events.isEmpty()) {
             return;
+        }
+        boolean[] appended = APPENDED.get();
+        if (appended != null) {
+            appended[0] = true;
         }
         long last = tx.run(
                         "MERGE (s:Sequence {name: 'changelog'}) ON CREATE SET s.value = 0 "

@@ -90,13 +90,14 @@ final class HarvestWriter {
                                 + "SET a.profiledAt = $now)",
                         Map.of("rows", rows, "now", now.toEpochMilli()))
                 .consume());
-        List<String> retagged = writeAutomaticTags(tx, plan);
+        List<String> retagged = new ArrayList<>();
+        List<ChangeLogWriter.Pending> events = new ArrayList<>(writeAutomaticTags(tx, plan, now, retagged));
         writeMissingFingerprints(tx, plan, stored.fingerprintsToWrite());
         writeForeignKeys(tx, batch.warehouse(), plan.foreignKeys());
-        List<ChangeLogWriter.Pending> events = plan.writes().stream()
+        plan.writes().stream()
                 .map(write -> new ChangeLogWriter.Pending(
                         write.id(), write.version(), write.kind(), write.changes(), write.breaking()))
-                .toList();
+                .forEach(events::add);
         ChangeLogWriter.append(tx, events, now, by);
         List<String> originsChanged = new ArrayList<>(retagged);
         plan.writes().stream()
@@ -163,10 +164,12 @@ final class HarvestWriter {
     /**
      * The classifier's verdict on each written column becomes an automatic {@code pii} tag with
      * its kind. Manual tags are separate relationships, never touched here, and win on display.
-     *
-     * @return the columns whose automatic tag was written or withdrawn
+     * The {@code pii} tag itself is created (or restored) on first use, with its change event,
+     * which is returned for the caller to append. The columns whose automatic tag was written or
+     * withdrawn are added to {@code retagged}.
      */
-    private static List<String> writeAutomaticTags(TransactionContext tx, HarvestPlan plan) {
+    private static List<ChangeLogWriter.Pending> writeAutomaticTags(
+            TransactionContext tx, HarvestPlan plan, Instant now, List<String> retagged) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PlannedWrite write : plan.writes()) {
             if (write.id().type() != AssetType.COLUMN || write.kind() == ChangeKind.REMOVED) {
@@ -185,11 +188,33 @@ final class HarvestWriter {
         if (rows.isEmpty()) {
             return List.of();
         }
+        List<ChangeLogWriter.Pending> events = new ArrayList<>();
         if (rows.stream().anyMatch(row -> row.get("kind") != null)) {
-            tx.run("MERGE (t:Asset:Tag {id: 'tag:pii'}) ON CREATE SET t.type = 'tag', t.name = 'pii', t.qualifiedName = 'pii', "
-                            + "t.description = 'Personal data: names, contact details, identity and card numbers, addresses', "
-                            + "t.synonyms = ['personal data', '个人信息', '敏感数据'], t.version = 1, t.deleted = false")
-                    .consume();
+            Record tag = tx.run(
+                            "OPTIONAL MATCH (old:Asset {id: 'tag:pii'}) "
+                                    + "WITH old IS NULL AS created, coalesce(old.deleted, false) AS restored "
+                                    + "MERGE (t:Asset:Tag {id: 'tag:pii'}) ON CREATE SET t.type = 'tag', t.name = 'pii', "
+                                    + "t.qualifiedName = 'pii', "
+                                    + "t.description = 'Personal data: names, contact details, identity and card numbers, addresses', "
+                                    + "t.synonyms = ['personal data', '个人信息', '敏感数据'], t.version = 1, t.deleted = false, "
+                                    + "t.createdAt = $now, t.updatedAt = $now "
+                                    + "WITH t, created, restored "
+                                    + "FOREACH (x IN CASE WHEN restored THEN [1] ELSE [] END | "
+                                    + "SET t.deleted = false, t.version = t.version + 1, t.updatedAt = $now) "
+                                    + "RETURN created, restored, t.version AS version",
+                            Map.of("now", now.toEpochMilli()))
+                    .single();
+            if (tag.get("created").asBoolean() || tag.get("restored").asBoolean()) {
+                boolean created = tag.get("created").asBoolean();
+                events.add(new ChangeLogWriter.Pending(
+                        AssetId.of(AssetType.TAG, "pii"),
+                        tag.get("version").asLong(),
+                        created ? ChangeKind.CREATED : ChangeKind.RESTORED,
+                        List.of(created
+                                ? new io.zhongtai.core.change.Change("name", null, "pii")
+                                : new io.zhongtai.core.change.Change("deleted", true, false)),
+                        false));
+            }
         }
         inBatches(rows, batch -> tx.run(
                         "UNWIND $rows AS row MATCH (a:Asset {id: row.id}) "
@@ -198,7 +223,8 @@ final class HarvestWriter {
                                 + "MATCH (t:Tag {id: 'tag:pii'}) CREATE (a)-[:TAGGED {source: 'automatic', kind: row.kind}]->(t)",
                         Map.of("rows", batch))
                 .consume());
-        return rows.stream().map(row -> (String) row.get("id")).toList();
+        rows.forEach(row -> retagged.add((String) row.get("id")));
+        return events;
     }
 
     private static void writeForeignKeys(TransactionContext tx, String warehouse, List<ForeignKey> keys) {

@@ -31,6 +31,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -312,6 +314,64 @@ public final class Neo4jCatalogStore implements CatalogStore {
                         "MATCH (c:ChangeEvent) WHERE c.sequence > $after RETURN c ORDER BY c.sequence LIMIT $limit",
                         Map.of("after", afterSequence, "limit", limit))
                 .list(record -> ChangeLogWriter.fromNode(record.get("c").asNode())));
+    }
+
+    @Override
+    public long lastChangeSequence() {
+        // the counter moves in the same transaction as the events it numbers
+        return graph.read(tx -> tx.run("OPTIONAL MATCH (s:Sequence {name: 'changelog'}) RETURN s.value AS last")
+                .single()
+                .get("last")
+                .asLong(0));
+    }
+
+    @Override
+    public List<AssetDetail> findAssets(Collection<AssetId> ids) {
+        List<String> wanted = ids.stream().map(AssetId::toString).distinct().toList();
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        return graph.read(tx -> tx.run(
+                        "UNWIND $ids AS id MATCH (a:Asset {id: id}) RETURN " + AssetRows.PROJECTION + ", " + AssetRows.COLUMNS,
+                        Map.of("ids", wanted))
+                .list(Neo4jCatalogStore::toDetail));
+    }
+
+    @Override
+    public List<AssetDetail> assetsAfter(AssetId after, int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw CatalogException.invalid("limit", "must be between 1 and 10000, was " + limit);
+        }
+        // ordered by the unique index on the identifier: each page is an index range scan
+        return graph.read(tx -> tx.run(
+                        "MATCH (a:Asset) WHERE a.id > $after WITH a ORDER BY a.id LIMIT $limit RETURN "
+                                + AssetRows.PROJECTION + ", " + AssetRows.COLUMNS,
+                        Map.of("after", after == null ? "" : after.toString(), "limit", limit))
+                .list(Neo4jCatalogStore::toDetail));
+    }
+
+    @Override
+    public List<AssetId> ownedBy(AssetId owner) {
+        return graph.read(tx -> tx.run(
+                        "MATCH (a:Asset)-[:OWNED_BY]->(:Asset {id: $owner}) RETURN a.id AS id ORDER BY id",
+                        Map.of("owner", owner.toString()))
+                .list(record -> AssetId.parse(record.get("id").asString())));
+    }
+
+    @Override
+    public void addCommitListener(Runnable listener) {
+        graph.addCommitListener(listener);
+    }
+
+    /** A row with the asset and its live columns (foreign keys are not read: they are left empty). */
+    private static AssetDetail toDetail(Record record) {
+        Asset asset = AssetRows.toAsset(record);
+        List<Asset> columns = record.get("columns").asList(AssetRows::toAsset).stream()
+                .sorted(Comparator.comparingLong(column -> column.attributes().get("position") instanceof Number n
+                        ? n.longValue()
+                        : Long.MAX_VALUE))
+                .toList();
+        return new AssetDetail(asset, columns, List.of());
     }
 
     @Override

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.zhongtai.core.CatalogException;
 import io.zhongtai.core.ErrorCode;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.neo4j.driver.AuthTokens;
@@ -17,6 +19,8 @@ import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one way the adapters talk to Neo4j: a driver over Bolt (to the embedded server or an
@@ -24,8 +28,11 @@ import org.neo4j.driver.exceptions.SessionExpiredException;
  * driver exceptions wrapped at this edge.
  */
 public final class Neo4jGraph implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Neo4jGraph.class);
+
     private final Driver driver;
     private final String database;
+    private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
 
     public Neo4jGraph(Driver driver, String database) {
         this.driver = requireNonNull(driver, "driver is null");
@@ -59,12 +66,45 @@ public final class Neo4jGraph implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a write transaction. After a transaction that appended change events commits, the
+     * commit listeners run on this thread (see {@link #addCommitListener}).
+     */
     public <T> T write(Function<TransactionContext, T> work) {
+        boolean outermost = !ChangeLogWriter.trackingAppends();
+        if (outermost) {
+            ChangeLogWriter.startTrackingAppends();
+        }
+        T result;
         try (Session session = session()) {
-            return session.executeWrite(work::apply);
+            result = session.executeWrite(work::apply);
         } catch (Neo4jException e) {
             throw wrap(e);
+        } finally {
+            if (outermost && !ChangeLogWriter.stopTrackingAppends()) {
+                outermost = false; // nothing appended: no one to tell
+            }
         }
+        if (outermost) {
+            for (Runnable listener : commitListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    // the write is committed; a listener's failure must not turn it into an error
+                    LOG.warn("A commit listener failed", e);
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Calls {@code listener} after each committed write transaction that appended change events
+     * (a retried transaction that appended in a failed attempt may call it once more). It runs on
+     * the writer's thread and must return at once.
+     */
+    public void addCommitListener(Runnable listener) {
+        commitListeners.add(requireNonNull(listener, "listener is null"));
     }
 
     public void writeVoid(java.util.function.Consumer<TransactionContext> work) {

@@ -8,6 +8,10 @@ import io.zhongtai.core.ErrorCode;
 import io.zhongtai.core.FieldError;
 import io.zhongtai.core.Page;
 import io.zhongtai.core.PageRequest;
+import io.zhongtai.core.asset.AssetId;
+import io.zhongtai.core.change.Change;
+import io.zhongtai.core.change.ChangeKind;
+import io.zhongtai.core.change.FieldDiff;
 import io.zhongtai.core.security.ApiToken;
 import io.zhongtai.core.security.Group;
 import io.zhongtai.core.security.IdentityStore;
@@ -60,6 +64,7 @@ public final class Neo4jIdentityStore implements IdentityStore {
             props.put("createdAt", now().toEpochMilli());
             props.put("updatedAt", now().toEpochMilli());
             tx.run("CREATE (u:Asset:User) SET u = $props", Map.of("props", props)).consume();
+            appendEvent(tx, "user:" + user.username(), 1, ChangeKind.CREATED, Map.of(), userFields(user), actor);
             return readUser(tx, user.username()).orElseThrow();
         });
     }
@@ -67,11 +72,13 @@ public final class Neo4jIdentityStore implements IdentityStore {
     @Override
     public User updateUser(User user, Actor actor) {
         return graph.write(tx -> {
-            requireUser(tx, user.username());
+            User before = readUser(tx, user.username())
+                    .orElseThrow(() -> new CatalogException(ErrorCode.USER_NOT_FOUND, "No user named '" + user.username() + "'"));
             Map<String, Object> props = userProperties(user);
             props.put("updatedAt", now().toEpochMilli());
             tx.run("MATCH (u:User {name: $name}) SET u += $props", Map.of("name", user.username(), "props", props))
                     .consume();
+            versionChange(tx, "user:" + user.username(), userFields(before), userFields(user), actor);
             return readUser(tx, user.username()).orElseThrow();
         });
     }
@@ -108,6 +115,7 @@ public final class Neo4jIdentityStore implements IdentityStore {
         graph.writeVoid(tx -> {
             requireUser(tx, username);
             tx.run("MATCH (t:ApiToken {owner: $name}) DELETE t", Map.of("name", username)).consume();
+            removeOwner(tx, "user:" + username, actor);
             tx.run("MATCH (u:User {name: $name}) DETACH DELETE u", Map.of("name", username)).consume();
         });
     }
@@ -129,6 +137,7 @@ public final class Neo4jIdentityStore implements IdentityStore {
             props.put("updatedAt", now().toEpochMilli());
             tx.run("CREATE (g:Asset:Group) SET g = $props", Map.of("props", props)).consume();
             setMembers(tx, group);
+            appendEvent(tx, "group:" + group.name(), 1, ChangeKind.CREATED, Map.of(), groupFields(group), actor);
             return readGroup(tx, group.name()).orElseThrow();
         });
     }
@@ -136,14 +145,14 @@ public final class Neo4jIdentityStore implements IdentityStore {
     @Override
     public Group updateGroup(Group group, Actor actor) {
         return graph.write(tx -> {
-            if (readGroup(tx, group.name()).isEmpty()) {
-                throw new CatalogException(ErrorCode.GROUP_NOT_FOUND, "No group named '" + group.name() + "'");
-            }
+            Group before = readGroup(tx, group.name())
+                    .orElseThrow(() -> new CatalogException(ErrorCode.GROUP_NOT_FOUND, "No group named '" + group.name() + "'"));
             Map<String, Object> props = groupProperties(group);
             props.put("updatedAt", now().toEpochMilli());
             tx.run("MATCH (g:Group {name: $name}) SET g += $props", Map.of("name", group.name(), "props", props))
                     .consume();
             setMembers(tx, group);
+            versionChange(tx, "group:" + group.name(), groupFields(before), groupFields(group), actor);
             return readGroup(tx, group.name()).orElseThrow();
         });
     }
@@ -197,6 +206,7 @@ public final class Neo4jIdentityStore implements IdentityStore {
             if (readGroup(tx, name).isEmpty()) {
                 throw new CatalogException(ErrorCode.GROUP_NOT_FOUND, "No group named '" + name + "'");
             }
+            removeOwner(tx, "group:" + name, actor);
             tx.run("MATCH (g:Group {name: $name}) DETACH DELETE g", Map.of("name", name)).consume();
         });
     }
@@ -269,6 +279,85 @@ public final class Neo4jIdentityStore implements IdentityStore {
         graph.writeVoid(tx -> tx.run(
                         "MATCH (t:ApiToken {id: $id}) SET t.lastUsedAt = $at", Map.of("id", id, "at", usedAt.toEpochMilli()))
                 .consume());
+    }
+
+    // --- change events: users and groups are assets, found by search and shown as owners
+
+    /** What a user's change events record: the names people see, never the password or the role. */
+    private static Map<String, Object> userFields(User user) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("displayName", user.displayName());
+        fields.put("email", user.email());
+        return fields;
+    }
+
+    private static Map<String, Object> groupFields(Group group) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("displayName", group.displayName());
+        fields.put("description", group.description());
+        return fields;
+    }
+
+    /** A new version and its change event when the recorded fields changed; nothing otherwise. */
+    private void versionChange(
+            TransactionContext tx, String id, Map<String, Object> before, Map<String, Object> after, Actor actor) {
+        if (FieldDiff.diff(before, after).isEmpty()) {
+            return;
+        }
+        long version = tx.run(
+                        "MATCH (a:Asset {id: $id}) SET a.version = coalesce(a.version, 1) + 1 RETURN a.version AS version",
+                        Map.of("id", id))
+                .single()
+                .get("version")
+                .asLong();
+        appendEvent(tx, id, version, ChangeKind.UPDATED, before, after, actor);
+    }
+
+    /**
+     * Before a user or group is deleted, every asset it owns loses it as an owner: a change of
+     * those assets' owners, recorded as such (a new version and a change event each).
+     */
+    private void removeOwner(TransactionContext tx, String ownerId, Actor actor) {
+        Instant now = now();
+        List<Record> owned = tx.run(
+                        "MATCH (a:Asset)-[:OWNED_BY]->(:Asset {id: $owner}) "
+                                + "SET a.version = coalesce(a.version, 1) + 1, a.updatedAt = $now "
+                                + "RETURN a.id AS id, a.version AS version, [(a)-[:OWNED_BY]->(o) | o.id] AS owners",
+                        Map.of("owner", ownerId, "now", now.toEpochMilli()))
+                .list();
+        List<ChangeLogWriter.Pending> events = new java.util.ArrayList<>();
+        for (Record record : owned) {
+            List<String> before = record.get("owners").asList(Value::asString).stream().sorted().toList();
+            List<String> after = before.stream().filter(id -> !id.equals(ownerId)).toList();
+            events.add(new ChangeLogWriter.Pending(
+                    AssetId.parse(record.get("id").asString()),
+                    record.get("version").asLong(),
+                    ChangeKind.UPDATED,
+                    List.of(new Change("owners", before, after)),
+                    false));
+        }
+        long version = tx.run("MATCH (a:Asset {id: $id}) RETURN coalesce(a.version, 1) + 1 AS version", Map.of("id", ownerId))
+                .single()
+                .get("version")
+                .asLong();
+        events.add(new ChangeLogWriter.Pending(
+                AssetId.parse(ownerId), version, ChangeKind.REMOVED, List.of(new Change("deleted", false, true)), false));
+        ChangeLogWriter.append(tx, events, now, actor.name());
+    }
+
+    private void appendEvent(
+            TransactionContext tx,
+            String id,
+            long version,
+            ChangeKind kind,
+            Map<String, Object> before,
+            Map<String, Object> after,
+            Actor actor) {
+        ChangeLogWriter.append(
+                tx,
+                List.of(new ChangeLogWriter.Pending(AssetId.parse(id), version, kind, FieldDiff.diff(before, after), false)),
+                now(),
+                actor.name());
     }
 
     private static boolean exists(TransactionContext tx, String id) {

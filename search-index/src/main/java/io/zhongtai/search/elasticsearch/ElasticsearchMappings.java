@@ -50,6 +50,7 @@ final class ElasticsearchMappings {
         properties.put(IndexFields.RANK_BOOST, Map.of("type", "float"));
         properties.put(IndexFields.NAME_LENGTH, Map.of("type", "integer"));
         properties.put(IndexFields.NAME_SORT, Map.of("type", "keyword"));
+        properties.put(IndexFields.UPDATED_AT, Map.of("type", "long"));
         properties.put(SEQUENCE, Map.of("type", "long"));
         properties.put(IndexFields.SOURCE, Map.of("type", "object", "enabled", false));
         // strict: a field this code does not know is a defect, not something to map by guessing

@@ -6,14 +6,17 @@ import co.elastic.clients.elasticsearch._types.query_dsl.ConstantScoreQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.DisMaxQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.FieldValueFactorModifier;
 import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.FuzzyQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.MatchAllQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.MatchPhraseQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TermQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.TermsQuery;
 import io.zhongtai.search.schema.IndexFields;
 import io.zhongtai.search.schema.QueryPlan;
+import io.zhongtai.search.schema.Ranking;
 import io.zhongtai.search.schema.SuggestPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,14 +40,18 @@ final class ElasticsearchQueries {
                 outer.should(BoolQuery.of(words -> words.should(groups)
                         .minimumShouldMatch(Integer.toString(plan.minimumShouldMatch())))._toQuery());
             }
+            plan.phrases().forEach(phrase -> outer.must(phrase(phrase)));
             if (!plan.exactValues().isEmpty()) {
                 outer.should(constant(terms(IndexFields.NAME_EXACT, plan.exactValues()), IndexFields.EXACT_NAME_BOOST));
             }
             // with filters present Elasticsearch would otherwise let should clauses be optional
-            outer.minimumShouldMatch("1");
+            outer.minimumShouldMatch(plan.groups().isEmpty() && !plan.phrases().isEmpty() ? "0" : "1");
         }
         plan.filters().forEach(filter -> outer.filter(filter(filter)));
-        return byRankBoost(outer.build()._toQuery());
+        if (plan.excludeDeprecated()) {
+            outer.mustNot(term(IndexFields.DEPRECATED, "true", null));
+        }
+        return byRecency(byRankBoost(outer.build()._toQuery()), plan.now());
     }
 
     static Query suggest(SuggestPlan plan) {
@@ -71,6 +78,38 @@ final class ElasticsearchQueries {
                                 .missing(1.0)))
                         .boostMode(FunctionBoostMode.Multiply))
                 ._toQuery();
+    }
+
+    /**
+     * Multiplies by {@code 1 + RECENCY_WEIGHT x gauss(updated_at)}: the sum of a weighted decay
+     * function and a constant, which Elasticsearch computes without scripts.
+     */
+    private static Query byRecency(Query query, long now) {
+        return FunctionScoreQuery.of(function -> function
+                        .query(query)
+                        .functions(f -> f.gauss(g -> g.numeric(n -> n.field(IndexFields.UPDATED_AT).placement(p -> p
+                                        .origin((double) now)
+                                        .scale((double) Ranking.RECENCY_SCALE_MILLIS)
+                                        .offset(0.0)
+                                        .decay(Ranking.RECENCY_DECAY))))
+                                .weight(Ranking.RECENCY_WEIGHT))
+                        .functions(f -> f.weight(1.0))
+                        .scoreMode(FunctionScoreMode.Sum)
+                        .boostMode(FunctionBoostMode.Multiply))
+                ._toQuery();
+    }
+
+    /** A quoted phrase, as {@code LuceneQueries} builds it: tokens adjacent and in order, in any text field. */
+    private static Query phrase(List<String> tokens) {
+        List<Query> alternatives = new ArrayList<>();
+        String text = String.join(" ", tokens);
+        for (IndexFields.TextField field : IndexFields.TEXT_FIELDS) {
+            alternatives.add(tokens.size() == 1
+                    ? term(field.name(), text, field.boost())
+                    : MatchPhraseQuery.of(phrase -> phrase.field(field.name()).query(text).analyzer("whitespace").boost(field.boost()))
+                            ._toQuery());
+        }
+        return DisMaxQuery.of(max -> max.queries(alternatives).tieBreaker((double) IndexFields.TIE_BREAKER))._toQuery();
     }
 
     private static Query group(QueryPlan.WordGroup group) {

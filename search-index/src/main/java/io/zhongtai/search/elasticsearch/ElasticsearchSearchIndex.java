@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
@@ -44,6 +45,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -162,6 +164,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                         .size(query.size())
                         .trackTotalHits(total -> total.enabled(true))
                         .sort(sort -> sort.score(score -> score.order(SortOrder.Desc)))
+                        .sort(sort -> sort.field(field -> field.field(IndexFields.NAME_LENGTH).order(SortOrder.Asc)))
                         .sort(sort -> sort.field(field -> field.field(IndexFields.ID).order(SortOrder.Asc)))
                         // with a sort, Elasticsearch leaves scores out unless asked
                         .trackScores(true)
@@ -270,6 +273,29 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     }
 
     @Override
+    public List<SearchDocument> documents(Collection<AssetId> ids) {
+        requireNonNull(ids, "ids is null");
+        List<String> wanted = ids.stream().map(AssetId::toString).distinct().toList();
+        List<SearchDocument> found = new ArrayList<>();
+        for (int from = 0; from < wanted.size(); from += BULK_SIZE) {
+            List<FieldValue> batch = wanted.subList(from, Math.min(wanted.size(), from + BULK_SIZE)).stream()
+                    .map(FieldValue::of)
+                    .toList();
+            @SuppressWarnings("rawtypes")
+            SearchResponse<Map> response = call("read documents", () -> client.search(search -> search
+                            .index(alias)
+                            .query(query -> query.terms(terms -> terms.field(IndexFields.ID).terms(set -> set.value(batch))))
+                            .size(batch.size())
+                            .source(source -> source.filter(filter -> filter.includes(IndexFields.SOURCE))),
+                    Map.class));
+            for (@SuppressWarnings("rawtypes") Hit<Map> hit : response.hits().hits()) {
+                found.add(source(hit));
+            }
+        }
+        return found;
+    }
+
+    @Override
     public long documentCount() {
         return call("count", () -> client.count(count -> count.index(alias).query(ElasticsearchQueries.assetsOnly()))).count();
     }
@@ -293,6 +319,10 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     private void ensureIndex() {
         boolean exists = call("look up the alias", () -> client.indices().existsAlias(e -> e.name(alias))).value();
         if (exists) {
+            // an index made by an earlier release lacks the fields added since: adding fields is
+            // allowed on a live index, and repeating the ones it has changes nothing
+            String json = json(ElasticsearchMappings.mappings());
+            call("update the mappings", () -> client.indices().putMapping(put -> put.index(alias).withJson(new StringReader(json))));
             return;
         }
         try {
@@ -380,6 +410,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         body.put(IndexFields.RANK_BOOST, document.rankBoost());
         body.put(IndexFields.NAME_LENGTH, document.nameLength());
         body.put(IndexFields.NAME_SORT, document.nameSort());
+        body.put(IndexFields.UPDATED_AT, document.updatedAt());
         body.put(IndexFields.SOURCE, DocumentSource.toMap(document.source()));
         return body;
     }

@@ -55,6 +55,7 @@ final class LuceneDocuments {
         });
         document.add(new FloatDocValuesField(IndexFields.RANK_BOOST, indexed.rankBoost()));
         document.add(new NumericDocValuesField(IndexFields.NAME_LENGTH, indexed.nameLength()));
+        document.add(new NumericDocValuesField(IndexFields.UPDATED_AT, indexed.updatedAt()));
         document.add(new SortedDocValuesField(IndexFields.NAME_SORT, new BytesRef(indexed.nameSort())));
         document.add(new StoredField(IndexFields.SOURCE, json(indexed.source())));
         return document;

@@ -16,6 +16,7 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -43,13 +44,18 @@ final class LuceneQueries {
                 words.setMinimumNumberShouldMatch(plan.minimumShouldMatch());
                 outer.add(words.build(), Occur.SHOULD);
             }
+            plan.phrases().forEach(phrase -> outer.add(phrase(phrase), Occur.MUST));
             if (exact != null) {
                 outer.add(exact, Occur.SHOULD);
             }
-            outer.setMinimumNumberShouldMatch(1);
+            outer.setMinimumNumberShouldMatch(plan.groups().isEmpty() && !plan.phrases().isEmpty() ? 0 : 1);
         }
         plan.filters().forEach(filter -> outer.add(filter(filter), Occur.FILTER));
-        return FunctionScoreQuery.boostByValue(outer.build(), DoubleValuesSource.fromFloatField(IndexFields.RANK_BOOST));
+        if (plan.excludeDeprecated()) {
+            outer.add(new TermQuery(new Term(IndexFields.DEPRECATED, "true")), Occur.MUST_NOT);
+        }
+        Query ranked = FunctionScoreQuery.boostByValue(outer.build(), DoubleValuesSource.fromFloatField(IndexFields.RANK_BOOST));
+        return FunctionScoreQuery.boostByValue(ranked, new RecencySource(plan.now()));
     }
 
     static Query suggest(SuggestPlan plan) {
@@ -77,6 +83,18 @@ final class LuceneQueries {
         Query prefix = new BoostQuery(
                 new ConstantScoreQuery(new TermQuery(new Term(IndexFields.PREFIXES, group.prefix()))), IndexFields.PREFIX_BOOST);
         return tokens == null ? prefix : new DisjunctionMaxQuery(List.of(tokens, prefix), 0f);
+    }
+
+    /** A quoted phrase: its tokens next to each other, in order, in any one text field; no typos. */
+    private static Query phrase(List<String> tokens) {
+        List<Query> alternatives = new ArrayList<>();
+        for (IndexFields.TextField field : IndexFields.TEXT_FIELDS) {
+            Query query = tokens.size() == 1
+                    ? new TermQuery(new Term(field.name(), tokens.get(0)))
+                    : new PhraseQuery(field.name(), tokens.toArray(String[]::new));
+            alternatives.add(new BoostQuery(query, field.boost()));
+        }
+        return new DisjunctionMaxQuery(alternatives, IndexFields.TIE_BREAKER);
     }
 
     private static Query token(QueryPlan.TokenClause token) {

@@ -29,6 +29,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -44,7 +45,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -59,11 +59,14 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The search index embedded in the process, on local disk: the default.
@@ -81,13 +84,19 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final String CURRENT = "CURRENT";
     private static final String SEQUENCE = "zhongtai.appliedSequence";
     private static final Pattern GENERATION = Pattern.compile("index-(\\d{6})");
-    private static final Sort SEARCH_ORDER = new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.ID, SortField.Type.STRING));
+    /** Best first; among equal scores (a prefix being typed, browsing) shorter names first, then by id. */
+    private static final Sort SEARCH_ORDER = new Sort(
+            SortField.FIELD_SCORE,
+            new SortField(IndexFields.NAME_LENGTH, SortField.Type.LONG),
+            new SortField(IndexFields.ID, SortField.Type.STRING));
     private static final Sort SUGGEST_ORDER = new Sort(
             SortField.FIELD_SCORE,
             new SortField(IndexFields.NAME_LENGTH, SortField.Type.LONG),
             new SortField(IndexFields.NAME_SORT, SortField.Type.STRING),
             new SortField(IndexFields.ID, SortField.Type.STRING));
     private static final int REBUILD_BATCH = 1_000;
+    /** Upserts of at least this many documents are analysed on every core. */
+    private static final int PARALLEL_UPSERT = 256;
 
     private final LuceneSearchIndexConfig config;
     private final Path root;
@@ -124,13 +133,38 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
+    /**
+     * Analysis dominates the cost of indexing and the writer takes documents from several threads
+     * at once, so a large batch is analysed and added on every core.
+     */
     @Override
     public void upsert(List<SearchDocument> documents) {
         requireNonNull(documents, "documents is null");
-        List<IndexedDocument> indexed = documents.stream().map(IndexedDocument::of).toList();
+        if (documents.size() < PARALLEL_UPSERT) {
+            List<IndexedDocument> indexed = documents.stream().map(IndexedDocument::of).toList();
+            withWriter(writer -> {
+                for (IndexedDocument document : indexed) {
+                    writer.updateDocument(new Term(IndexFields.ID, document.id()), LuceneDocuments.toLucene(document));
+                }
+                return null;
+            });
+            return;
+        }
+        // the last document of an id wins, as it would one after the other
+        Map<AssetId, SearchDocument> byId = new java.util.LinkedHashMap<>();
+        documents.forEach(document -> byId.put(document.id(), document));
         withWriter(writer -> {
-            for (IndexedDocument document : indexed) {
-                writer.updateDocument(new Term(IndexFields.ID, document.id()), LuceneDocuments.toLucene(document));
+            try {
+                byId.values().parallelStream().forEach(document -> {
+                    IndexedDocument indexed = IndexedDocument.of(document);
+                    try {
+                        writer.updateDocument(new Term(IndexFields.ID, indexed.id()), LuceneDocuments.toLucene(indexed));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
             return null;
         });
@@ -341,6 +375,24 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
+    public List<SearchDocument> documents(Collection<AssetId> ids) {
+        requireNonNull(ids, "ids is null");
+        List<BytesRef> terms = ids.stream().map(id -> new BytesRef(id.toString())).distinct().toList();
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        Query query = new TermInSetQuery(IndexFields.ID, terms);
+        return withSearcher(searcher -> {
+            TopDocs docs = searcher.search(query, terms.size());
+            List<SearchDocument> found = new ArrayList<>(docs.scoreDocs.length);
+            for (ScoreDoc scoreDoc : docs.scoreDocs) {
+                found.add(LuceneDocuments.fromStored(searcher.storedFields().document(scoreDoc.doc, Set.of(IndexFields.SOURCE))));
+            }
+            return found;
+        });
+    }
+
+    @Override
     public long documentCount() {
         return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
     }
@@ -516,7 +568,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             Directory directory = FSDirectory.open(path);
             IndexWriter writer = null;
             try {
-                IndexWriterConfig writerConfig = new IndexWriterConfig(new WhitespaceAnalyzer())
+                IndexWriterConfig writerConfig = new IndexWriterConfig(new TokenListAnalyzer())
                         .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                         .setRAMBufferSizeMB(config.ramBufferMegabytes())
                         // closing never commits: only commit(sequence) makes writes durable, with their position

@@ -50,6 +50,7 @@ public final class DocumentSource {
         map.put("reads", document.reads());
         map.put("updatedAt", document.updatedAt().toString());
         map.put("deleted", document.deleted());
+        map.put("deprecated", document.deprecated());
         return map;
     }
 
@@ -82,7 +83,8 @@ public final class DocumentSource {
                     (List<String>) map.get("labels"),
                     ((Number) map.get("reads")).longValue(),
                     Instant.parse((String) map.get("updatedAt")),
-                    Boolean.TRUE.equals(map.get("deleted")));
+                    Boolean.TRUE.equals(map.get("deleted")),
+                    Boolean.TRUE.equals(map.get("deprecated")));
         } catch (RuntimeException e) {
             // a stored document that does not read back means an index written by other code
             throw new CatalogException(

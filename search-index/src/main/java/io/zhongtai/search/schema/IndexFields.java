@@ -52,15 +52,18 @@ public final class IndexFields {
     public static final String CERTIFIED = "certified";
     public static final String PLATFORM = "platform";
     public static final String DELETED = "deleted";
+    public static final String DEPRECATED = "deprecated";
 
     public static final List<String> KEYWORD_FIELDS = List.of(
             ID, TYPE, NAME_EXACT, PREFIXES, NAME_START, WAREHOUSE, SCHEMA, DOMAIN, OWNER, OWNER_NAME, TAG, TERM, CERTIFIED,
-            PLATFORM, DELETED);
+            PLATFORM, DELETED, DEPRECATED);
 
     // Numbers and sort keys.
     public static final String RANK_BOOST = "rank_boost";
     public static final String NAME_LENGTH = "name_length";
     public static final String NAME_SORT = "name_sort";
+    /** When the asset last changed, epoch milliseconds: the input of the recency factor. */
+    public static final String UPDATED_AT = "updated_at";
 
     /** The original document, stored for results and snippets (not searched). */
     public static final String SOURCE = "source";
@@ -92,6 +95,7 @@ public final class IndexFields {
             case TERM -> TERM;
             case CERTIFIED -> CERTIFIED;
             case PLATFORM -> PLATFORM;
+            case DEPRECATED -> DEPRECATED;
         };
     }
 }

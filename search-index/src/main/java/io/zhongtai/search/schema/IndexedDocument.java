@@ -39,6 +39,11 @@ public record IndexedDocument(
         return source.id().toString();
     }
 
+    /** When the asset last changed, epoch milliseconds (the input of the recency factor). */
+    public long updatedAt() {
+        return source.updatedAt().toEpochMilli();
+    }
+
     public static IndexedDocument of(SearchDocument document) {
         Map<String, List<String>> text = new LinkedHashMap<>();
         put(text, IndexFields.NAME.name(), List.of(document.name()));
@@ -78,6 +83,7 @@ public record IndexedDocument(
         keywords.put(IndexFields.CERTIFIED, List.of(Boolean.toString(document.certified())));
         keywords.put(IndexFields.PLATFORM, nullable(document.platform()));
         keywords.put(IndexFields.DELETED, List.of(Boolean.toString(document.deleted())));
+        keywords.put(IndexFields.DEPRECATED, List.of(Boolean.toString(document.deprecated())));
 
         return new IndexedDocument(
                 document, text, keywords, Ranking.rankBoost(document), Normalize.codePoints(document.name()),

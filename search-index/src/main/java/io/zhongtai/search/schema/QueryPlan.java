@@ -19,28 +19,38 @@ import java.util.Set;
  *
  * <pre>
  * score = rank boost (stored, see Ranking)
+ *       x recency   = 1 + RECENCY_WEIGHT x 0.5^((age / RECENCY_SCALE)^2)     (age from updatedAt)
  *       x ( words                          at least minimumShouldMatch groups match
+ *           + phrases                      every quoted phrase must match
  *           + EXACT_NAME_BOOST             if the whole query is an exact name )
- *       (either may be missing, not both)
+ *       (words or the exact name must match when words were typed; phrases always must)
  * words = sum over matching word groups of group
  * group = all its tokens must match:  sum over tokens of
  *           dis_max(tie 0.1) over fields f of  BM25(f, token) x boost(f)
  *                                        and  BM25(f, fuzzy(token)) x fuzzyBoost(f)
  *         the last group also matches as a prefix of a name word (PREFIX_BOOST)
- * at least minimumShouldMatch groups must match; filters never score
+ * phrase = dis_max(tie 0.1) over fields f of BM25(f, "tokens in this order") x boost(f); no typos
+ * filters never score; deleted documents never match; deprecated ones only when a filter asks
+ * order = score, then shorter names (equal scores: a prefix being typed, browsing), then id
  * </pre>
  *
- * @param groups one per word typed; a word may analyse into several tokens ({@code order_items})
+ * @param groups one per word typed outside quotes; a word may analyse into several tokens ({@code order_items})
  * @param minimumShouldMatch how many groups must match: all of one or two words, three of four
+ * @param phrases one per quoted phrase, each its analysed tokens in order
  * @param exactValues the query in the normal forms compared with {@link IndexFields#NAME_EXACT}
  * @param filters each clause must hold; a clause holds when any of its field values matches
+ * @param excludeDeprecated leave deprecated documents out (no {@code deprecated:} filter was given)
+ * @param now the time recency is measured from, epoch milliseconds
  * @param matchAll no text: every document the filters let through, ranked by the rank boost
  */
 public record QueryPlan(
         List<WordGroup> groups,
         int minimumShouldMatch,
+        List<List<String>> phrases,
         List<String> exactValues,
         List<FilterClause> filters,
+        boolean excludeDeprecated,
+        long now,
         boolean matchAll) {
     /**
      * Tokens beyond this many are dropped: each token becomes up to ~90 leaf queries once typo
@@ -54,6 +64,7 @@ public record QueryPlan(
 
     public QueryPlan {
         groups = List.copyOf(groups);
+        phrases = phrases.stream().map(List::copyOf).toList();
         exactValues = List.copyOf(exactValues);
         filters = List.copyOf(filters);
     }
@@ -82,11 +93,27 @@ public record QueryPlan(
         }
     }
 
-    /** Analyses a search. */
+    /** Analyses a search, measuring recency from now. */
     public static QueryPlan of(SearchQuery query) {
-        List<String> typed = query.text().isEmpty() ? List.of() : List.of(query.text().split("\\s+"));
+        return of(query, System.currentTimeMillis());
+    }
+
+    /** Analyses a search, measuring recency from {@code now} (epoch milliseconds). */
+    public static QueryPlan of(SearchQuery query, long now) {
+        List<String> typed = new ArrayList<>();
+        List<String> quoted = new ArrayList<>();
+        boolean endsWithWord = split(query.text(), typed, quoted);
         List<WordGroup> groups = new ArrayList<>();
+        List<List<String>> phrases = new ArrayList<>();
         int tokenCount = 0;
+        for (String phrase : quoted) {
+            List<String> tokens = TextAnalysis.tokens(phrase);
+            if (!tokens.isEmpty() && tokenCount < MAX_TOKENS) {
+                tokens = tokens.subList(0, Math.min(tokens.size(), MAX_TOKENS - tokenCount));
+                tokenCount += tokens.size();
+                phrases.add(tokens);
+            }
+        }
         for (int i = 0; i < typed.size() && tokenCount < MAX_TOKENS; i++) {
             String word = typed.get(i);
             List<String> tokens = TextAnalysis.tokens(word);
@@ -97,7 +124,7 @@ public record QueryPlan(
                 String asTyped = t < words.size() ? words.get(t) : tokens.get(t);
                 clauses.add(new TokenClause(tokens.get(t), fuzzyEdits(asTyped)));
             }
-            boolean last = i == typed.size() - 1;
+            boolean last = i == typed.size() - 1 && endsWithWord;
             String prefix = last ? prefixOf(word) : null;
             if (!clauses.isEmpty() || prefix != null) {
                 groups.add(new WordGroup(clauses, prefix));
@@ -106,14 +133,54 @@ public record QueryPlan(
         int n = groups.size();
         int minimumShouldMatch = n <= 2 ? n : n - n / 4;
         Set<String> exact = new LinkedHashSet<>();
-        if (!query.text().isEmpty()) {
-            exact.add(Normalize.exact(query.text()));
-            String signature = Normalize.signature(query.text());
+        String unquoted = query.text().replace("\"", " ").strip();
+        if (!unquoted.isEmpty()) {
+            exact.add(Normalize.exact(unquoted));
+            String signature = Normalize.signature(unquoted);
             if (!signature.isEmpty()) {
                 exact.add(signature);
             }
         }
-        return new QueryPlan(groups, minimumShouldMatch, List.copyOf(exact), filters(query), query.text().isEmpty());
+        boolean deprecatedAsked = query.filters().stream().anyMatch(filter -> filter.key() == SearchFilter.Key.DEPRECATED);
+        return new QueryPlan(
+                groups, minimumShouldMatch, phrases, List.copyOf(exact), filters(query), !deprecatedAsked, now,
+                query.text().isEmpty());
+    }
+
+    /**
+     * Splits the text into words and quoted phrases (an unclosed quote runs to the end); tells
+     * whether the text ends with a word, which alone may be the prefix of something being typed.
+     */
+    private static boolean split(String text, List<String> words, List<String> phrases) {
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        boolean endsWithWord = false;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            boolean end = i == text.length();
+            if (c == '"' || end || (!quoted && Character.isWhitespace(c))) {
+                String part = current.toString().strip();
+                if (!part.isEmpty()) {
+                    if (quoted) {
+                        phrases.add(part);
+                        endsWithWord = false;
+                    } else {
+                        words.add(part);
+                        endsWithWord = true;
+                    }
+                } else if (quoted && c == '"') {
+                    endsWithWord = false;
+                }
+                current.setLength(0);
+                if (c == '"') {
+                    quoted = !quoted;
+                    endsWithWord = false;
+                }
+            } else {
+                current.append(c);
+            }
+        }
+        return endsWithWord;
     }
 
     /**
@@ -160,6 +227,7 @@ public record QueryPlan(
     public io.zhongtai.search.analysis.Snippets.QueryTerms snippetTerms() {
         List<io.zhongtai.search.analysis.Snippets.Term> terms = new ArrayList<>();
         String prefix = null;
+        phrases.forEach(phrase -> phrase.forEach(token -> terms.add(new io.zhongtai.search.analysis.Snippets.Term(token, 0))));
         for (WordGroup group : groups) {
             group.tokens().forEach(token -> terms.add(new io.zhongtai.search.analysis.Snippets.Term(token.term(), token.fuzzyEdits())));
             prefix = group.prefix() == null ? prefix : group.prefix();

@@ -2,6 +2,7 @@ package io.zhongtai.search.elasticsearch;
 
 import io.zhongtai.core.search.SearchIndex;
 import io.zhongtai.search.AbstractSearchIndexContractTest;
+import io.zhongtai.testing.TestingElasticsearch;
 import java.util.UUID;
 
 /**

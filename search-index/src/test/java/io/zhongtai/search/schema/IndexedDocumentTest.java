@@ -36,6 +36,8 @@ class IndexedDocumentTest {
         assertThat(indexed.keywords().get(IndexFields.TAG)).containsExactly("pii");
         assertThat(indexed.keywords().get(IndexFields.CERTIFIED)).containsExactly("true");
         assertThat(indexed.keywords().get(IndexFields.DELETED)).containsExactly("false");
+        assertThat(indexed.keywords().get(IndexFields.DEPRECATED)).containsExactly("false");
+        assertThat(indexed.updatedAt()).isEqualTo(AT.toEpochMilli());
         assertThat(indexed.keywords().get(IndexFields.SCHEMA)).containsExactly("retail");
         assertThat(indexed.keywords().get(IndexFields.DOMAIN)).isEmpty();
     }
@@ -50,6 +52,8 @@ class IndexedDocumentTest {
         assertThat(Ranking.rankBoost(table.certified(false).description(null).owners(List.of()).build()))
                 .isCloseTo(0.855f, org.assertj.core.data.Offset.offset(0.001f));
         assertThat(Ranking.typeWeight(AssetType.COLUMN)).isLessThan(Ranking.typeWeight(AssetType.TABLE));
+        assertThat(Ranking.rankBoost(table.description("Orders").owners(List.of(new OwnerRef(AssetId.parse("group:sales-ops"), null)))
+                .deprecated(true).build())).isEqualTo(0.5f);
     }
 
     @Test
@@ -58,7 +62,7 @@ class IndexedDocumentTest {
                 .description("Orders").columns(List.of(new SearchDocument.Column("order_id", null)))
                 .owners(List.of(new OwnerRef(AssetId.parse("group:sales-ops"), "Sales ops"))).tags(List.of("core"))
                 .terms(List.of("Order")).domain("Sales").platform("duckdb").certified(true).labels(List.of("订单"))
-                .reads(7).updatedAt(AT).deleted(true).build();
+                .reads(7).updatedAt(AT).deleted(true).deprecated(true).build();
         assertThat(DocumentSource.fromMap(DocumentSource.toMap(document))).isEqualTo(document);
     }
 }

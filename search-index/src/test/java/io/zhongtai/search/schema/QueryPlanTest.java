@@ -57,6 +57,37 @@ class QueryPlanTest {
     }
 
     @Test
+    void takesQuotedPhrasesAsRequiredTokensInOrderWithoutTyposOrPrefix() {
+        QueryPlan plan = QueryPlan.of(SearchQuery.of("\"Order Items\" daily \"unit price\""));
+        assertThat(plan.phrases()).containsExactly(List.of("order", "item"), List.of("unit", "price"));
+        assertThat(plan.groups()).singleElement().satisfies(group -> {
+            assertThat(group.tokens()).containsExactly(new QueryPlan.TokenClause("daily", 1));
+            assertThat(group.prefix()).as("the text ends with a phrase: nothing is being typed").isNull();
+        });
+        assertThat(plan.exactValues()).first().isEqualTo("order items daily unit price");
+        QueryPlan typing = QueryPlan.of(SearchQuery.of("\"order items\" quan"));
+        assertThat(typing.groups().get(0).prefix()).isEqualTo("quan");
+        assertThat(QueryPlan.of(SearchQuery.of("\"orders\"")).groups()).isEmpty();
+        assertThat(QueryPlan.of(SearchQuery.of("\"orders\"")).matchAll()).isFalse();
+    }
+
+    @Test
+    void leavesDeprecatedOutUnlessAFilterAsksForThem() {
+        assertThat(QueryPlan.of(SearchQuery.of("orders")).excludeDeprecated()).isTrue();
+        QueryPlan asked = QueryPlan.of(SearchQuery.of("orders").withFilters(List.of(SearchFilter.parse("deprecated:true"))));
+        assertThat(asked.excludeDeprecated()).isFalse();
+        assertThat(asked.filters()).contains(new QueryPlan.FilterClause(Map.of(IndexFields.DEPRECATED, List.of("true"))));
+    }
+
+    @Test
+    void recencyIsAGaussianBonusOfAtMostATenth() {
+        long now = 1_800_000_000_000L;
+        assertThat(Ranking.recency(now, now)).isEqualTo(1.1);
+        assertThat(Ranking.recency(now - Ranking.RECENCY_SCALE_MILLIS, now)).isCloseTo(1.05, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Ranking.recency(now - 4 * Ranking.RECENCY_SCALE_MILLIS, now)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+    }
+
+    @Test
     void keepsQueriesWithinWhatLuceneAccepts() {
         QueryPlan plan = QueryPlan.of(SearchQuery.of("a1 b2 c3 d4 e5 f6 g7 h8 i9 j10 k11 l12"));
         int tokens = plan.groups().stream().mapToInt(group -> group.tokens().size()).sum();

@@ -1,4 +1,4 @@
-package io.zhongtai.search.elasticsearch;
+package io.zhongtai.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +19,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real Elasticsearch node for the tests, started once per test JVM without Docker
@@ -34,6 +36,7 @@ import java.util.stream.Stream;
  * stopped by a shutdown hook. Nothing needs to be done by hand before {@code ./mvnw verify}.
  */
 public final class TestingElasticsearch {
+    private static final Logger LOG = LoggerFactory.getLogger(TestingElasticsearch.class);
     static final String USER = "zhongtai-es";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static TestingElasticsearch instance;
@@ -111,8 +114,8 @@ public final class TestingElasticsearch {
             TestingElasticsearch node = new TestingElasticsearch(URI.create("http://127.0.0.1:" + httpPort), process, work);
             Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "stop-testing-elasticsearch"));
             node.awaitYellow(console);
-            System.out.printf(
-                    "Elasticsearch %s up at %s in %d ms (as %s)%n", home.getFileName(), node.uri,
+            LOG.info(
+                    "Elasticsearch {} up at {} in {} ms (as {})", home.getFileName(), node.uri,
                     Duration.between(started, Instant.now()).toMillis(), root ? USER : "the current user");
             return node;
         } catch (IOException e) {
@@ -125,7 +128,7 @@ public final class TestingElasticsearch {
         Path home = configured != null ? Path.of(configured) : Path.of("target/elasticsearch-8.19.21");
         if (!Files.isExecutable(home.resolve("bin/elasticsearch"))) {
             throw new IllegalStateException("No Elasticsearch distribution at " + home.toAbsolutePath()
-                    + ": run the integration tests through Maven (./mvnw verify -pl search-index), whose"
+                    + ": run the integration tests through Maven (./mvnw verify -pl search-index -am), whose"
                     + " pre-integration-test phase unpacks it");
         }
         return home;
