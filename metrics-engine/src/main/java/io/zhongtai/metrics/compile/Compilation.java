@@ -775,6 +775,9 @@ final class Compilation {
         if (timeOutput != null && timeExpr != null) {
             label = timeLabel(timeExpr, unit.key.shifts());
         }
+        if (label != null && calendarShift(unit.key.shifts())) {
+            label = shiftedDays(unit, joins, timeExpr);
+        }
         if (cumulative != null) {
             label = cumulative(unit, joins, timeExpr, where, cumulative, label);
         } else if (range != null && timeExpr != null) {
@@ -861,6 +864,36 @@ final class Compilation {
                     : dialect.addInterval(date, shift.window().count(), shift.window().grain());
         }
         return dialect.timeBucket(date, grain);
+    }
+
+    /**
+     * At day grain a shift by months or years is not one-to-one (29 February, 31 March): rather
+     * than moving each earlier row forward, each day is matched with the day the shift leads
+     * back to, so 2024-02-29 reads 2023-02-28 and 2025-02-28 reads 2024-02-28 only.
+     */
+    private boolean calendarShift(List<Shift> shifts) {
+        return timeOutput.grain() == TimeGrain.DAY && shifts.stream().anyMatch(s -> !s.previousPeriod()
+                && s.window().grain() != TimeGrain.DAY && s.window().grain() != TimeGrain.WEEK);
+    }
+
+    private SqlNode shiftedDays(Unit unit, JoinSet joins, SqlNode timeExpr) {
+        JoinSet dayJoins = new JoinSet(unit.model, dialect);
+        DimensionRef timeRef = graph.reachableDimensions(unit.model, Aggregation.SUM).get(unit.key.timeDimension());
+        SqlNode dayTime = dimensionSql(dayJoins, timeRef);
+        List<SqlNode> dayWhere = query.timeRange() == null ? List.of() : rangeConditions(dayTime, query.timeRange());
+        SqlSelect days = new SqlSelect(Sql.POS, SqlNodeList.of(SqlSelectKeyword.DISTINCT.symbol(Sql.POS)),
+                Sql.list(List.of(Sql.as(dialect.castDate(dayTime), "day"))), dayJoins.from(), Sql.and(dayWhere), null,
+                null, null, null, null, null, null);
+        dayJoins.addTables(tables);
+        SqlNode day = Sql.id("days", "day");
+        SqlNode earlier = day;
+        for (Shift shift : unit.key.shifts()) {
+            earlier = shift.previousPeriod()
+                    ? dialect.addInterval(earlier, -1, TimeGrain.DAY)
+                    : dialect.addInterval(earlier, -shift.window().count(), shift.window().grain());
+        }
+        joins.innerJoin(Sql.as(days, "days"), Sql.eq(dialect.castDate(timeExpr), dialect.castDate(earlier)));
+        return day;
     }
 
     private List<SqlNode> rangeConditions(SqlNode timeExpr, TimeRange range) {
