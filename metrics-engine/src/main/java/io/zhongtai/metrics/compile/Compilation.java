@@ -406,6 +406,13 @@ final class Compilation {
                 return " (the join " + fanOut.path() + " is one-to-many, and would count each "
                         + leaf.measure().name() + " (" + leaf.measure().agg().value() + ") once per joined row)";
             }
+            JoinPath any = graph.anyPath(leaf.model(), holder.name());
+            if (any != null) {
+                String fanOuts = any.hops().stream().filter(h -> h.fanOut()).map(h -> h.from().name() + " -> "
+                        + h.to().name()).collect(java.util.stream.Collectors.joining(", "));
+                return " (the joins " + any + " include " + fanOuts + ", one-to-many, which would count each "
+                        + leaf.measure().name() + " (" + leaf.measure().agg().value() + ") once per joined row)";
+            }
             return " (no chain of joins leads from " + leaf.model().name() + " to " + holder.name() + ")";
         }
         return "";
