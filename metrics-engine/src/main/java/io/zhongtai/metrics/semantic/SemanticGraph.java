@@ -196,6 +196,31 @@ public final class SemanticGraph {
         }
     }
 
+    /** The shortest chain of joins of any kind from {@code source} to {@code target}, for explanations; null if none. */
+    public JoinPath anyPath(SemanticModel source, String target) {
+        Map<String, JoinPath> seen = new HashMap<>();
+        Deque<JoinPath> queue = new ArrayDeque<>();
+        JoinPath start = new JoinPath(source, List.of());
+        seen.put(source.name(), start);
+        queue.add(start);
+        while (!queue.isEmpty()) {
+            JoinPath current = queue.poll();
+            if (current.target().name().equals(target)) {
+                return current;
+            }
+            for (JoinHop hop : edges.getOrDefault(current.target().name(), List.of())) {
+                if (!seen.containsKey(hop.to().name())) {
+                    List<JoinHop> hops = new ArrayList<>(current.hops());
+                    hops.add(hop);
+                    JoinPath next = new JoinPath(source, hops);
+                    seen.put(hop.to().name(), next);
+                    queue.add(next);
+                }
+            }
+        }
+        return null;
+    }
+
     /** Where a model is reached from {@code source}: by many-to-one joins, else by a fan-out path, else null. */
     public Reach reach(SemanticModel source, String targetModel, boolean allowFanOut) {
         Reach safe = safeReach(source).get(targetModel);
