@@ -119,6 +119,11 @@ public final class Lexicon {
                 builder.add(value.labelEn(), valueRef);
                 builder.add(value.labelZh(), valueRef);
                 hanWords.add(value.labelZh());
+                if (value.labelZh() != null && value.labelZh().startsWith("已") && value.labelZh().length() > 2) {
+                    // 已取消 is also said 取消
+                    builder.addDerived(value.labelZh().substring(1), valueRef);
+                    hanWords.add(value.labelZh().substring(1));
+                }
                 for (String synonym : value.synonyms()) {
                     builder.add(synonym, valueRef);
                     hanWords.add(synonym);
@@ -152,11 +157,37 @@ public final class Lexicon {
             builder.addPlural(name, ref);
             hanWords.add(name);
         }
+        if (ref.kind() == TermKind.METRIC) {
+            // Chinese count and amount nouns drop their suffix in speech: 订单数 -> 订单, 买家数 -> 买家
+            for (String name : labels.allNames()) {
+                String stem = chineseStem(name);
+                if (stem != null) {
+                    builder.addDerived(stem, ref);
+                    hanWords.add(stem);
+                }
+            }
+        }
+    }
+
+    private static final List<String> COUNT_SUFFIXES = List.of("数量", "金额", "数", "量", "额");
+
+    /** 订单数 -> 订单; null when the name has no such suffix or too little is left. */
+    static String chineseStem(String name) {
+        if (name == null || !name.chars().allMatch(c -> Language.isHan((char) c))) {
+            return null;
+        }
+        for (String suffix : COUNT_SUFFIXES) {
+            if (name.endsWith(suffix) && name.length() - suffix.length() >= 2) {
+                return name.substring(0, name.length() - suffix.length());
+            }
+        }
+        return null;
     }
 
     private static final class Builder {
         private final Tokenizer tokenizer;
         private final Map<String, List<TermRef>> entries = new LinkedHashMap<>();
+        private final Set<String> derived = new java.util.HashSet<>();
 
         Builder(Tokenizer tokenizer) {
             this.tokenizer = tokenizer;
@@ -170,9 +201,28 @@ public final class Lexicon {
             if (key.isEmpty()) {
                 return;
             }
+            if (derived.remove(key)) {
+                entries.remove(key);
+            }
             List<TermRef> refs = entries.computeIfAbsent(key, k -> new ArrayList<>());
             if (!refs.contains(ref)) {
                 refs.add(ref);
+            }
+        }
+
+        /**
+         * A derived form (a stem) that never overrides a name: it is added only where no name of
+         * another thing has that spelling, and where two derived forms collide both readings stay
+         * (a clarification).
+         */
+        void addDerived(String surface, TermRef ref) {
+            String key = key(tokenizer.tokenize(Normalizer.normalize(surface)));
+            List<TermRef> existing = entries.get(key);
+            if (existing == null) {
+                derived.add(key);
+                entries.computeIfAbsent(key, k -> new ArrayList<>()).add(ref);
+            } else if (derived.contains(key) && !existing.contains(ref)) {
+                existing.add(ref);
             }
         }
 

@@ -52,35 +52,80 @@ public final class TermLinker {
                 i = found.endToken();
                 continue;
             }
-            Token token = tokens.get(i);
-            if (token.kind() == Token.Kind.HAN && token.text().length() > 2) {
-                mentions.addAll(inside(token, i));
-            }
             i++;
         }
+        mentions.addAll(repairSegmentation(tokens, taken, mentions));
+        mentions.sort(java.util.Comparator.comparingInt(Mention::start));
         return mentions;
     }
 
-    private List<Mention> inside(Token token, int index) {
-        List<Mention> found = new ArrayList<>();
-        String text = token.text();
-        int from = 0;
-        while (from < text.length()) {
-            boolean matched = false;
-            for (String key : lexicon.hanKeys()) {
-                if (key.length() < text.length() && text.startsWith(key, from)) {
-                    found.add(new Mention(index, index + 1, token.start() + from, token.start() + from + key.length(), key,
-                            lexicon.lookup(key)));
-                    from += key.length();
-                    matched = true;
-                    break;
-                }
+    /**
+     * Names that segmentation cut across (各类目的 segmented 各类 / 目的 hides 类目) or hid inside a
+     * longer word (华东区): searched character by character in runs of Chinese words that no
+     * name covers yet.
+     */
+    private List<Mention> repairSegmentation(List<Token> tokens, IntPredicate taken, List<Mention> found) {
+        List<Mention> repaired = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            if (tokens.get(i).kind() != Token.Kind.HAN || taken.test(i)) {
+                i++;
+                continue;
             }
-            if (!matched) {
-                from++;
+            int end = i;
+            while (end < tokens.size() && tokens.get(end).kind() == Token.Kind.HAN && !taken.test(end)
+                    && (end == i || tokens.get(end).start() == tokens.get(end - 1).end())) {
+                end++;
+            }
+            int runStart = tokens.get(i).start();
+            StringBuilder run = new StringBuilder();
+            for (int k = i; k < end; k++) {
+                run.append(tokens.get(k).text());
+            }
+            String text = run.toString();
+            int from = 0;
+            while (from < text.length()) {
+                int offset = runStart + from;
+                if (covered(found, offset)) {
+                    from++;
+                    continue;
+                }
+                String match = null;
+                for (String key : lexicon.hanKeys()) {
+                    if (text.startsWith(key, from) && !coveredAny(found, offset, offset + key.length())) {
+                        match = key;
+                        break;
+                    }
+                }
+                if (match == null) {
+                    from++;
+                    continue;
+                }
+                int first = tokenAt(tokens, offset);
+                int last = tokenAt(tokens, offset + match.length() - 1);
+                repaired.add(new Mention(first, last + 1, offset, offset + match.length(), match, lexicon.lookup(match)));
+                from += match.length();
+            }
+            i = end;
+        }
+        return repaired;
+    }
+
+    private static boolean covered(List<Mention> mentions, int offset) {
+        return mentions.stream().anyMatch(m -> m.start() <= offset && offset < m.end());
+    }
+
+    private static boolean coveredAny(List<Mention> mentions, int start, int end) {
+        return mentions.stream().anyMatch(m -> m.start() < end && start < m.end());
+    }
+
+    private static int tokenAt(List<Token> tokens, int offset) {
+        for (int k = 0; k < tokens.size(); k++) {
+            if (tokens.get(k).start() <= offset && offset < tokens.get(k).end()) {
+                return k;
             }
         }
-        return found;
+        return tokens.size() - 1;
     }
 
     private static String singular(String word) {

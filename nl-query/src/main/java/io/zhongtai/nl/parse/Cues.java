@@ -83,6 +83,7 @@ final class Cues {
                     + "|最(?:高|多|大|好|强|赚钱|火)|第一名?|排第一|冠军|峰值|高峰");
     private static final Pattern SUPERLATIVE_ASC = Pattern.compile(
             "\\b(?:lowest|least|fewest|worst|smallest|minimum|min|weakest|bottom)\\b|最(?:低|少|小|差|弱)|垫底|倒数第一|最后一名");
+    private static final Pattern WHICH_COUNT = Pattern.compile("\\b(?:which|what|the) (\\d+|" + NUMBER_WORDS + ")\\b");
     private static final Pattern RANK = Pattern.compile(
             "\\b(?:rank|ranks|ranked|ranking|rankings|sort|sorted|order by|ordered by|leaderboard|league table)\\b|排名|排行|排序|排列|名次");
     private static final Pattern ASCENDING = Pattern.compile(
@@ -116,11 +117,14 @@ final class Cues {
         Matcher desc = SUPERLATIVE_DESC.matcher(text);
         boolean hasAsc = asc.find();
         boolean hasDesc = desc.find();
+        // "which 3 cities had the most ...": the count stands apart from the superlative
+        Matcher whichCount = WHICH_COUNT.matcher(text);
+        Integer count = whichCount.find() ? number(whichCount.group(1)) : null;
         if (hasDesc && (!hasAsc || desc.start() < asc.start())) {
-            return new OrderCue(SortDirection.DESC, null, true, false, new Span(desc.start(), desc.end()));
+            return new OrderCue(SortDirection.DESC, count, count == null, false, new Span(desc.start(), desc.end()));
         }
         if (hasAsc) {
-            return new OrderCue(SortDirection.ASC, null, true, false, new Span(asc.start(), asc.end()));
+            return new OrderCue(SortDirection.ASC, count, count == null, false, new Span(asc.start(), asc.end()));
         }
         Matcher rank = RANK.matcher(text);
         if (rank.find()) {
@@ -215,5 +219,9 @@ final class Cues {
     static final Pattern FOLLOW_UP = Pattern.compile(
             "^(?:and|but|what about|how about|what if|instead|now|then|ok|okay|same|only|just)\\b|\\binstead\\b|\\bsame (?:for|but)\\b"
                     + "|^(?:那|那么|那如果|如果|换成|改成|改为|只看|只要|再看|再按|换|按|还有|另外|同样)|呢\\s*[?？]?\\s*$");
+    /** Small words that may stand between two values of one list: "online orders vs in-store". */
+    static final Pattern LIST_FILLER = Pattern.compile("^(?:in|-|the|for|from|at|of|的|在|are|is)$");
+    /** A count with a classifier before a noun: 3家门店, 5 stores. */
+    static final Pattern COUNTED = Pattern.compile("(?:\\d+\\s*(?:家|个|名|位|款|种)?|\\b(?:" + NUMBER_WORDS + ")\\b)\\s*$");
     static final Pattern IN_VALUE = Pattern.compile("(?:\\bin\\s*-?\\s*$)|(?:\\bat\\s*$)");
 }

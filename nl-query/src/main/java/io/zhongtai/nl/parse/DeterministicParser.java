@@ -100,6 +100,7 @@ public final class DeterministicParser implements QuestionParser {
         private final List<String> notes = new ArrayList<>();
         private List<Token> tokens;
         private List<Mention> mentions;
+        private final List<Mention> nounMentions = new ArrayList<>();
 
         Run(ParseRequest request) {
             this.request = request;
@@ -159,6 +160,15 @@ public final class DeterministicParser implements QuestionParser {
                     metricMentions.add(mention);
                 } else {
                     others.add(mention);
+                }
+            }
+            if (metricMentions.size() > 1) {
+                // "average order value for VIP customers": a metric word right after a value is the
+                // noun the value describes, not a second metric
+                List<Mention> nouns = metricMentions.stream().filter(this::followsValue).toList();
+                if (nouns.size() < metricMentions.size()) {
+                    metricMentions.removeAll(nouns);
+                    nounMentions.addAll(nouns);
                 }
             }
             List<String> periodOverPeriodOnly = new ArrayList<>();
@@ -247,12 +257,15 @@ public final class DeterministicParser implements QuestionParser {
                     // a word that names a dimension and a value of another (门店: the store dimension, or channel = store)
                     TermRef dimension = mention.refs(TermKind.DIMENSION).get(0);
                     TermRef value = mention.refs(TermKind.VALUE).get(0);
-                    if (groupedBefore(mention)) {
+                    if (groupedBefore(mention) || Cues.COUNTED.matcher(before(mention.start())).find()) {
                         groupBy.put(dimension.name(), true);
                     } else if (Cues.IN_VALUE.matcher(before(mention.start())).find() || valueNeighbour(mention, value.name())) {
                         addToChains(chains, mention, value);
                     } else if (absorbed(mention, dimension.name())) {
                         continue;
+                    } else if (order != null) {
+                        // a ranking needs something to rank: the dimension reading
+                        groupBy.put(dimension.name(), true);
                     } else {
                         ambiguousWord = mention.surface();
                         ambiguous.add(new Option(say("by " + explainer.dimensionLabel(dimension.name(), language),
@@ -617,7 +630,18 @@ public final class DeterministicParser implements QuestionParser {
 
         /** A dimension next to a value of its own (华东地区, region east, 渠道为线上) only names the value's kind. */
         private boolean absorbed(Mention mention, String dimension) {
-            return valueNeighbour(mention, dimension);
+            return valueNeighbour(mention, dimension) || !groupedBefore(mention) && followsValue(mention);
+        }
+
+        /** True when a value stands right before the mention: "flagship stores", "Kestrel products", 华东门店. */
+        private boolean followsValue(Mention mention) {
+            for (Mention other : mentions) {
+                if (other != mention && other.has(TermKind.VALUE) && !other.has(TermKind.DIMENSION)
+                        && other.endToken() <= mention.firstToken() && onlyFillers(other.endToken(), mention.firstToken())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean valueNeighbour(Mention mention, String dimension) {
@@ -668,12 +692,18 @@ public final class DeterministicParser implements QuestionParser {
         }
 
         private boolean onlyJoiners(int from, int to) {
+            boolean joined = from == to;
             for (int i = from; i < to; i++) {
-                if (!Cues.JOINER.matcher(tokens.get(i).text()).matches()) {
+                String word = tokens.get(i).text();
+                final int index = i;
+                if (Cues.JOINER.matcher(word).matches()) {
+                    joined = true;
+                } else if (!Cues.LIST_FILLER.matcher(word).matches()
+                        && nounMentions.stream().noneMatch(m -> m.firstToken() <= index && index < m.endToken())) {
                     return false;
                 }
             }
-            return true;
+            return joined;
         }
 
         private String before(int offset) {
