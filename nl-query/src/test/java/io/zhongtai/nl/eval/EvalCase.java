@@ -22,8 +22,18 @@ record EvalCase(String id, String language, String question, LocalDate asOf, Lis
         String kind, MetricQuery expected, List<String> context) {
     static final LocalDate DEFAULT_AS_OF = LocalDate.of(2026, 1, 1);
 
+    /** The development set, {@code eval/questions.json}. */
     static List<EvalCase> load() {
-        try (InputStream in = EvalCase.class.getResourceAsStream("/eval/questions.json")) {
+        return load("/eval/questions.json");
+    }
+
+    /** The held-out set, written after tuning and never tuned on. */
+    static List<EvalCase> heldOut() {
+        return load("/eval/heldout.json");
+    }
+
+    static List<EvalCase> load(String resource) {
+        try (InputStream in = EvalCase.class.getResourceAsStream(resource)) {
             JsonNode root = new ObjectMapper().readTree(in);
             List<EvalCase> cases = new ArrayList<>();
             for (JsonNode node : root.get("cases")) {

@@ -23,4 +23,12 @@ class InterpretationAccuracyTest {
         assertThat(Evaluation.accuracy(outcomes, "en")).isGreaterThanOrEqualTo(0.80);
         assertThat(Evaluation.accuracy(outcomes, "zh")).isGreaterThanOrEqualTo(0.80);
     }
+
+    @Test
+    void heldOutQuestionsAreReadWithoutHavingBeenTunedOn() {
+        List<EvalCase> cases = EvalCase.heldOut();
+        List<Evaluation.Outcome> outcomes = Evaluation.run(DemoNl.get().parser(), cases, null);
+        System.out.println("HELD-OUT\n" + Evaluation.report(outcomes));
+        assertThat(Evaluation.accuracy(outcomes, null)).isGreaterThanOrEqualTo(0.50);
+    }
 }
