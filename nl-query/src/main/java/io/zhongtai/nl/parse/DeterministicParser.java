@@ -789,15 +789,8 @@ public final class DeterministicParser implements QuestionParser {
         return times.stream().anyMatch(t -> t.overlaps(span.start(), span.end()));
     }
 
-    private static final Pattern QUOTE = Pattern.compile("'");
-
-    /** {@code dim = 'v'}, {@code dim IN ('a', 'b')} and their negations, values quoted with quotes doubled. */
     static String equality(String dimension, List<String> values, boolean negated) {
-        List<String> quoted = values.stream().map(v -> "'" + QUOTE.matcher(v).replaceAll("''") + "'").toList();
-        if (quoted.size() == 1) {
-            return dimension + (negated ? " <> " : " = ") + quoted.get(0);
-        }
-        return dimension + (negated ? " NOT IN (" : " IN (") + String.join(", ", quoted) + ")";
+        return Filters.equality(dimension, values, negated);
     }
 
     /** Values of one dimension named together in a question. */
