@@ -2,6 +2,8 @@ package io.zhongtai.nl.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.zhongtai.core.CatalogException;
+import io.zhongtai.core.ErrorCode;
 import io.zhongtai.core.warehouse.Dialect;
 import io.zhongtai.metrics.compile.MetricCompiler;
 import io.zhongtai.metrics.compile.Target;
@@ -10,6 +12,7 @@ import io.zhongtai.metrics.query.Caller;
 import io.zhongtai.metrics.query.CompiledQuery;
 import io.zhongtai.metrics.query.MetricQuery;
 import io.zhongtai.metrics.query.QueryResult;
+import io.zhongtai.metrics.validate.Suggestions;
 import java.util.function.Function;
 
 /** A {@link QueryRunner} over the metrics engine's compiler and executor, for one caller. */
@@ -34,6 +37,13 @@ public final class EngineQueryRunner implements QueryRunner {
     }
 
     private CompiledQuery compile(MetricQuery query) {
+        for (String metric : query.metrics()) {
+            if (compiler.index().metric(metric).isEmpty()) {
+                // named before the warehouse is looked for, which an unknown metric would hide
+                throw new CatalogException(ErrorCode.UNKNOWN_REFERENCE, "Unknown metric '" + metric + "'"
+                        + Suggestions.didYouMean(metric, compiler.index().metrics().keySet()));
+            }
+        }
         String warehouse = compiler.warehouseOf(query);
         return compiler.compile(query, caller, new Target(warehouse, dialects.apply(warehouse)));
     }
