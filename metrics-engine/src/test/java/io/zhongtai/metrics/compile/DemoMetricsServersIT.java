@@ -27,12 +27,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A representative subset of the demo's metrics on real PostgreSQL and MariaDB servers holding
+ * A representative subset of the demo's metrics on real PostgreSQL and MariaDB servers and H2, holding
  * the demo's rows (scale 0.05), against hand-written SQL for each engine on the same rows.
  */
 class DemoMetricsServersIT {
     private static TestDatabase postgres;
     private static TestDatabase mariadb;
+    private static String h2Url;
     private static MetricCompiler postgresCompiler;
     private static MetricCompiler mariadbCompiler;
     private static MetricExecutor executor;
@@ -48,11 +49,20 @@ class DemoMetricsServersIT {
         try (Connection connection = mariadb.connect()) {
             DemoCopy.copy(connection, mariadb.name());
         }
+        h2Url = "jdbc:h2:mem:metrics_demo;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        try (Connection connection = java.sql.DriverManager.getConnection(h2Url); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA retail");
+            DemoCopy.copy(connection, "retail");
+        }
         postgresCompiler = new MetricCompiler(new SemanticIndex(DemoMetrics.manifest()));
         mariadbCompiler = new MetricCompiler(new SemanticIndex(DemoCopy.inSchema(DemoMetrics.manifest(), mariadb.name())));
         executor = new MetricExecutor(warehouse -> {
             try {
-                return warehouse.equals("postgres") ? postgres.connect() : mariadb.connect();
+                return switch (warehouse) {
+                    case "postgres" -> postgres.connect();
+                    case "h2" -> java.sql.DriverManager.getConnection(h2Url);
+                    default -> mariadb.connect();
+                };
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -78,22 +88,32 @@ class DemoMetricsServersIT {
                 new String[] {"avg_rating", "metric_time__month"}, new String[] {"inventory_on_hand", "category"},
                 new String[] {"inventory_on_hand", "metric_time__month"}, new String[] {"inventory_on_hand", null},
                 new String[] {"gmv_yoy", "metric_time__month"}, new String[] {"gmv_yoy", "metric_time__quarter"});
-        return Stream.of("postgres", "mariadb").flatMap(engine -> pairs.stream().map(p -> Arguments.of(engine, p[0], p[1])));
+        return Stream.of("postgres", "mariadb", "h2").flatMap(engine -> pairs.stream().map(p -> Arguments.of(engine, p[0], p[1])));
     }
 
     @ParameterizedTest(name = "{0}: {1} by {2}")
     @MethodSource("cases")
     void compiledSqlAnswersAsHandWrittenSql(String engine, String metric, String dimension) throws SQLException {
-        boolean pg = engine.equals("postgres");
         MetricQuery query = MetricQuery.builder().metrics(metric)
                 .dimensions(dimension == null ? new String[0] : new String[] {dimension}).build();
-        MetricCompiler compiler = pg ? postgresCompiler : mariadbCompiler;
-        QueryResult result = executor.execute(compiler.compile(query, Caller.system(),
-                new Target(engine, pg ? Dialect.POSTGRES : Dialect.MARIADB)));
-        HandWrittenSql oracle = pg ? new HandWrittenSql(HandWrittenSql.POSTGRES, "retail")
-                : new HandWrittenSql(HandWrittenSql.MARIADB, mariadb.name());
-        String sql = oracle.sql(metric, dimension);
-        List<List<Object>> expected = DemoDuckDb.Rows.query(pg ? postgres.connect() : mariadb.connect(), sql);
+        MetricCompiler compiler = engine.equals("mariadb") ? mariadbCompiler : postgresCompiler;
+        Dialect dialect = switch (engine) {
+            case "postgres" -> Dialect.POSTGRES;
+            case "h2" -> Dialect.H2;
+            default -> Dialect.MARIADB;
+        };
+        QueryResult result = executor.execute(compiler.compile(query, Caller.system(), new Target(engine, dialect)));
+        HandWrittenSql oracle = switch (engine) {
+            case "postgres" -> new HandWrittenSql(HandWrittenSql.POSTGRES, "retail");
+            case "h2" -> new HandWrittenSql(HandWrittenSql.H2, "retail");
+            default -> new HandWrittenSql(HandWrittenSql.MARIADB, mariadb.name());
+        };
+        Connection connection = switch (engine) {
+            case "postgres" -> postgres.connect();
+            case "h2" -> java.sql.DriverManager.getConnection(h2Url);
+            default -> mariadb.connect();
+        };
+        List<List<Object>> expected = DemoDuckDb.Rows.query(connection, oracle.sql(metric, dimension));
         ResultAssert.assertSameRows(engine + ": " + metric + " by " + dimension, result, expected);
     }
 }
