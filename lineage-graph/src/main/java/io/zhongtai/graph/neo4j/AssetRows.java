@@ -46,7 +46,10 @@ final class AssetRows {
             "profiledAt",
             "displayName",
             "email",
-            "synonyms");
+            "synonyms",
+            "metricType",
+            "status",
+            "unit");
 
     private AssetRows() {}
 

@@ -115,6 +115,31 @@ public final class HandWrittenSql {
         }
     };
 
+    public static final Dates H2 = new Dates() {
+        @Override
+        public String bucket(String date, String grain) {
+            return switch (grain) {
+                case "day" -> date;
+                case "week" -> "DATEADD(DAY, 1 - EXTRACT(ISO_DAY_OF_WEEK FROM " + date + "), " + date + ")";
+                case "month" -> "DATEADD(DAY, 1 - EXTRACT(DAY FROM " + date + "), " + date + ")";
+                case "quarter" -> "DATEADD(MONTH, -MOD(EXTRACT(MONTH FROM " + date + ") - 1, 3), DATEADD(DAY, 1 - EXTRACT(DAY"
+                        + " FROM " + date + "), " + date + "))";
+                case "year" -> "DATEADD(DAY, 1 - EXTRACT(DAY_OF_YEAR FROM " + date + "), " + date + ")";
+                default -> throw new IllegalArgumentException(grain);
+            };
+        }
+
+        @Override
+        public String minusYear(String date) {
+            return "DATEADD(YEAR, -1, " + date + ")";
+        }
+
+        @Override
+        public String toDouble(String value) {
+            return "CAST(" + value + " AS DOUBLE PRECISION)";
+        }
+    };
+
     private final Dates dates;
     private final String schema;
 

@@ -251,7 +251,7 @@ public abstract class DialectSql {
     /** BigQuery: DATE_TRUNC(date, ISOWEEK), DATE_ADD with INTERVAL, FLOAT64. */
     static final class BigQuerySql extends DialectSql {
         BigQuerySql() {
-            super(Dialect.BIGQUERY, BigQuerySqlDialect.DEFAULT);
+            super(Dialect.BIGQUERY, BackslashEscaping.bigQuery());
         }
 
         @Override
@@ -371,6 +371,15 @@ public abstract class DialectSql {
                 @Override
                 public void quoteStringLiteral(StringBuilder buf, String charsetName, String value) {
                     quote(buf, value);
+                }
+            };
+        }
+
+        static SqlDialect bigQuery() {
+            return new BigQuerySqlDialect(BigQuerySqlDialect.DEFAULT_CONTEXT) {
+                @Override
+                public void quoteStringLiteral(StringBuilder buf, String charsetName, String value) {
+                    buf.append('\'').append(value.replace("\\", "\\\\").replace("'", "\\'")).append('\'');
                 }
             };
         }
