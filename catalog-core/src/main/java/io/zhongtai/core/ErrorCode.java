@@ -8,6 +8,8 @@ public enum ErrorCode {
     INVALID_REQUEST(ErrorCategory.USER_ERROR),
     INVALID_IDENTIFIER(ErrorCategory.USER_ERROR),
     UNKNOWN_REFERENCE(ErrorCategory.USER_ERROR),
+    /** A metric asked with a dimension (or a filter on one) that it cannot reach without double counting. */
+    UNREACHABLE_DIMENSION(ErrorCategory.USER_ERROR),
     UNAUTHENTICATED(ErrorCategory.UNAUTHENTICATED),
     FORBIDDEN(ErrorCategory.FORBIDDEN),
     ASSET_NOT_FOUND(ErrorCategory.NOT_FOUND),
@@ -16,6 +18,7 @@ public enum ErrorCode {
     USER_NOT_FOUND(ErrorCategory.NOT_FOUND),
     GROUP_NOT_FOUND(ErrorCategory.NOT_FOUND),
     TOKEN_NOT_FOUND(ErrorCategory.NOT_FOUND),
+    METRIC_NOT_FOUND(ErrorCategory.NOT_FOUND),
     ALREADY_EXISTS(ErrorCategory.CONFLICT),
     IN_USE(ErrorCategory.CONFLICT),
     ASSET_REMOVED(ErrorCategory.CONFLICT),
@@ -25,8 +28,14 @@ public enum ErrorCode {
     QUERY_LOG_UNAVAILABLE(ErrorCategory.CONFLICT),
     SEARCH_REBUILD_RUNNING(ErrorCategory.CONFLICT),
     SEARCH_REBUILD_NOT_FOUND(ErrorCategory.NOT_FOUND),
+    /** A metric's lifecycle does not allow the change (a certified version changed in place, ...). */
+    LIFECYCLE_CONFLICT(ErrorCategory.CONFLICT),
+    /** A metric query was cancelled before it finished. */
+    QUERY_CANCELLED(ErrorCategory.CONFLICT),
     WAREHOUSE_UNAVAILABLE(ErrorCategory.EXTERNAL_SYSTEM),
     STORE_UNAVAILABLE(ErrorCategory.EXTERNAL_SYSTEM),
+    /** A warehouse query ran past its statement timeout. */
+    QUERY_TIMEOUT(ErrorCategory.EXTERNAL_SYSTEM),
     INTERNAL_ERROR(ErrorCategory.INTERNAL);
 
     private final ErrorCategory category;

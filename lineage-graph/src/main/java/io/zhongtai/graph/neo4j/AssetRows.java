@@ -61,7 +61,9 @@ final class AssetRows {
             "certified",
             "deprecated",
             "status",
-            "reads");
+            "reads",
+            "metricType",
+            "unit");
 
     private AssetRows() {}
 

@@ -99,7 +99,7 @@ final class ChangeLogWriter {
                 node.get("breaking").asBoolean());
     }
 
-    private static String toJson(List<Change> changes) {
+    static String toJson(List<Change> changes) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Change change : changes) {
             Map<String, Object> entry = new HashMap<>();
@@ -115,7 +115,7 @@ final class ChangeLogWriter {
         }
     }
 
-    private static List<Change> fromJson(String json) {
+    static List<Change> fromJson(String json) {
         try {
             List<Map<String, Object>> entries = JSON.readValue(json, new TypeReference<>() {});
             return entries.stream()

@@ -1,0 +1,97 @@
+package io.zhongtai.metrics.compile;
+
+import io.zhongtai.core.CatalogException;
+import io.zhongtai.core.ErrorCode;
+import io.zhongtai.metrics.compile.dialect.DialectSql;
+import io.zhongtai.metrics.expr.Expr;
+import io.zhongtai.metrics.expr.ExpressionParser;
+import io.zhongtai.metrics.model.SemanticModel;
+import io.zhongtai.metrics.semantic.JoinHop;
+import io.zhongtai.metrics.semantic.JoinPath;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.sql.JoinConditionType;
+import org.apache.calcite.sql.JoinType;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * The tables one aggregation reads: its semantic model's table, then a LEFT JOIN per model on the
+ * paths it needs, each model joined once under its own name as alias.
+ */
+final class JoinSet {
+    private final SemanticModel root;
+    private final DialectSql dialect;
+    private final Map<String, JoinHop> joined = new LinkedHashMap<>();
+    private final List<SqlNode[]> extraJoins = new ArrayList<>();
+
+    JoinSet(SemanticModel root, DialectSql dialect) {
+        this.root = root;
+        this.dialect = dialect;
+    }
+
+    SemanticModel root() {
+        return root;
+    }
+
+    /** Adds the joins of a path from the root; answers the alias of the path's target model. */
+    String require(JoinPath path) {
+        for (JoinHop hop : path.hops()) {
+            joined.putIfAbsent(hop.to().name(), hop);
+        }
+        return path.target().name();
+    }
+
+    /** Adds an inner join of a derived table at the end (last snapshots, buckets of a cumulative metric). */
+    void innerJoin(SqlNode table, SqlNode condition) {
+        extraJoins.add(new SqlNode[] {table, condition});
+    }
+
+    /** The tables read, {@code schema.table}. */
+    void addTables(Set<String> tables) {
+        tables.add(root.relation().toString());
+        for (JoinHop hop : joined.values()) {
+            tables.add(hop.to().relation().toString());
+        }
+    }
+
+    SqlNode from() {
+        SqlNode from = table(root);
+        for (JoinHop hop : joined.values()) {
+            SqlNode condition = Sql.eq(entity(hop.from(), hop.fromEntity().expr()), entity(hop.to(), hop.toEntity().expr()));
+            from = new SqlJoin(Sql.POS, from, SqlLiteral.createBoolean(false, Sql.POS), JoinType.LEFT.symbol(Sql.POS),
+                    table(hop.to()), JoinConditionType.ON.symbol(Sql.POS), condition);
+        }
+        for (SqlNode[] extra : extraJoins) {
+            from = new SqlJoin(Sql.POS, from, SqlLiteral.createBoolean(false, Sql.POS), JoinType.INNER.symbol(Sql.POS),
+                    extra[0], JoinConditionType.ON.symbol(Sql.POS), extra[1]);
+        }
+        return from;
+    }
+
+    static SqlNode table(SemanticModel model) {
+        List<String> name = model.relation().schema() == null
+                ? List.of(model.relation().table())
+                : List.of(model.relation().schema(), model.relation().table());
+        return Sql.as(Sql.id(name), model.name());
+    }
+
+    /** An entity's key expression over its model's columns (no literals from users can be in it). */
+    private SqlNode entity(SemanticModel model, String expr) {
+        Expr parsed = ExpressionParser.parse(expr, model.name() + " entity");
+        if (parsed instanceof Expr.Reference reference && reference.parts().size() == 1) {
+            return Sql.id(model.name(), reference.parts().get(0));
+        }
+        return new ExpressionTranslator(dialect, null, null, model.name() + " entity").translate(parsed, reference -> {
+            if (reference.parts().size() != 1) {
+                throw new CatalogException(ErrorCode.INVALID_REQUEST, "The key of an entity of " + model.name()
+                        + " reads its own columns only, not " + reference.name());
+            }
+            return new ExpressionTranslator.Resolved(Sql.id(model.name(), reference.parts().get(0)), false);
+        });
+    }
+}
