@@ -1,7 +1,7 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type { Cell, ResultColumn } from '../api/types';
 import { useI18n } from '../i18n/I18n';
-import { chartData, chooseChart, isNumeric, type ChartKind } from '../lib/chart';
+import { chartData, chooseChart, isNumeric, isTemporal, type ChartKind } from '../lib/chart';
 import { Loading } from './ui';
 
 const EChart = lazy(() => import('./EChart'));
@@ -26,7 +26,7 @@ export default function ResultView({
   const chosen = chooseChart(columns, rows, chartHint);
   const [showTable, setShowTable] = useState(chosen === 'table');
   const [showSql, setShowSql] = useState(false);
-  const name = (column: string) => labels?.[column] ?? column;
+  const name = useCallback((column: string) => labels?.[column] ?? column, [labels]);
   const format = (cell: Cell, column: ResultColumn) => {
     if (cell === null || cell === undefined) return '—';
     if (isNumeric(column) && typeof cell !== 'boolean') return num(Number(cell));
@@ -104,14 +104,19 @@ function Chart({
   rows: Cell[][];
   name: (column: string) => string;
 }) {
-  const { num, t } = useI18n();
+  const { num, t, date } = useI18n();
   const data = useMemo(() => chartData(columns, rows, kind), [columns, rows, kind]);
+  const temporalAxis = columns.some((c) => c.name === data.categoryColumn && isTemporal(c));
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? num(v) : String(v ?? '—')) },
       legend: { type: 'scroll', top: 0 },
       grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: data.categories, name: data.categoryColumn ? name(data.categoryColumn) : undefined },
+      xAxis: {
+        type: 'category',
+        data: data.categories,
+        axisLabel: temporalAxis ? { formatter: (value: string) => date(value) } : undefined,
+      },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => num(v, 0) } },
       series: data.series.map((s) => ({
         name: name(s.name),
@@ -121,7 +126,7 @@ function Chart({
         showSymbol: data.categories.length < 40,
       })),
     }),
-    [data, kind, name, num],
+    [data, kind, name, num, date, temporalAxis],
   );
   if (kind === 'number') {
     const column = columns.find(isNumeric)!;

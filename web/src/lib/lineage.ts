@@ -93,12 +93,12 @@ export function groupsOf(state: GraphState, opened: Set<string>, limit = GROUP_L
 export function graphView(
   state: GraphState,
   opened: Set<string>,
-  options: { limit?: number; parentOf?: (id: string) => string | null } = {},
+  options: { limit?: number; parentOf?: (id: string) => string | null; seeds?: string[] } = {},
 ): GraphView {
   const groups = groupsOf(state, opened, options.limit);
   const folded = new Map<string, string>();
   for (const group of groups) for (const member of group.members) if (!folded.has(member)) folded.set(member, group.id);
-  const levels = levelsOf(state);
+  const levels = levelsOf(state, options.seeds);
   const nodes: ViewNode[] = [];
   for (const node of state.nodes.values()) {
     if (folded.has(node.id)) continue;
@@ -126,11 +126,15 @@ export function graphView(
   return { nodes, edges: [...edges.values()], groups };
 }
 
-/** Hops from the root along the edges: upstream negative, downstream positive. */
-export function levelsOf(state: GraphState): Map<string, number> {
-  const levels = new Map<string, number>([[state.root, 0]]);
+/**
+ * Hops from the root along the edges: upstream negative, downstream positive. The seeds stand
+ * for the root where it is not a node itself (a table's columns at column level).
+ */
+export function levelsOf(state: GraphState, seeds: string[] = [state.root]): Map<string, number> {
+  const start = seeds.length > 0 ? seeds : [state.root];
+  const levels = new Map<string, number>(start.map((id) => [id, 0]));
   const walk = (direction: 1 | -1) => {
-    let frontier = [state.root];
+    let frontier = [...start];
     while (frontier.length > 0) {
       const next: string[] = [];
       for (const id of frontier) {

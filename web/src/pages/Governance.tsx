@@ -65,7 +65,7 @@ export default function Governance() {
           <button
             key={kpi.name}
             type="button"
-            className={`card kpi-card status-${kpi.status ?? 'no_target'} ${kpi.name === selected ? 'selected' : ''}`}
+            className={`card kpi-card kpi-${kpi.status ?? 'no_target'} ${kpi.name === selected ? 'selected' : ''}`}
             onClick={() => setParams({ kpi: kpi.name }, { replace: true })}
             data-testid="kpi-card"
             data-kpi={kpi.name}

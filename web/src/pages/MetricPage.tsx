@@ -203,8 +203,11 @@ function LiveChart({
     };
   }, [name, chosen, grain, range]);
 
-  const labels: Record<string, string> = { [name]: label, metric_time: t('metric.time') };
-  dimensions.forEach((d) => (labels[d.name] = d.label));
+  const labels = useMemo(() => {
+    const byName: Record<string, string> = { [name]: label, metric_time: t('metric.time') };
+    dimensions.forEach((d) => (byName[d.name] = d.label));
+    return byName;
+  }, [name, label, dimensions, t]);
 
   return (
     <div className="live-chart" data-testid="live-chart">

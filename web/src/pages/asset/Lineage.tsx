@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import type { LineageGraph } from '../../api/types';
 import { ErrorMessage, Loading, TypeBadge } from '../../components/ui';
 import { useI18n } from '../../i18n/I18n';
-import { assetLink, datasetOfColumn, encodeId, shortName, typeOf } from '../../lib/ids';
+import { assetLink, datasetOfColumn, encodeId, qualifiedNameOf, segments, shortName, typeOf, unquote } from '../../lib/ids';
 import { emptyGraph, graphView, layout, mergeGraph, pathThrough, type GraphState, type ViewNode } from '../../lib/lineage';
 
 type Level = 'table' | 'column';
@@ -13,6 +13,9 @@ type Level = 'table' | 'column';
 function fetchHop(id: string, level: Level, signal?: AbortSignal): Promise<LineageGraph> {
   return api.get<LineageGraph>(`/api/v1/lineage/${encodeId(id)}`, { direction: 'both', depth: 1, level }, signal);
 }
+
+const lastSegment = (qualifiedName: string) => unquote(segments(qualifiedName).pop() ?? '');
+const datasetName = (columnId: string) => lastSegment(datasetOfColumn(columnId) ?? '');
 
 const parentOf = (id: string) => {
   const dataset = datasetOfColumn(id);
@@ -67,12 +70,22 @@ export default function Lineage({ root }: { root: string }) {
     [level],
   );
 
-  const view = useMemo(() => graphView(graph, opened, { parentOf: level === 'column' ? parentOf : undefined }), [graph, opened, level]);
+  const view = useMemo(() => {
+    // at column level a table's own columns stand where the table would
+    const seeds =
+      level === 'column' && typeOf(root) !== 'column'
+        ? [...graph.nodes.keys()].filter((id) => datasetOfColumn(id) === qualifiedNameOf(root))
+        : [root];
+    return graphView(graph, opened, { parentOf: level === 'column' ? parentOf : undefined, seeds });
+  }, [graph, opened, level, root]);
   const path = useMemo(() => (selected ? pathThrough(view.edges, selected) : null), [view, selected]);
   const openGroup = (id: string) => setOpened((current) => new Set([...current, id]));
 
   const direction = (node: ViewNode) =>
-    node.level === 0 ? t('lineage.this') : node.level < 0 ? t('lineage.upstreamHops', { hops: -node.level }) : t('lineage.downstreamHops', { hops: node.level });
+    node.id === root || (node.level === 0 && datasetOfColumn(node.id) === qualifiedNameOf(root))
+      ? t('lineage.this')
+      : node.level === 0
+        ? t('lineage.beside') : node.level < 0 ? t('lineage.upstreamHops', { hops: -node.level }) : t('lineage.downstreamHops', { hops: node.level });
 
   return (
     <div className="lineage" data-testid="lineage">
@@ -108,6 +121,7 @@ export default function Lineage({ root }: { root: string }) {
             onExpand={expand}
             onOpenGroup={openGroup}
           />
+          <div className="lineage-list-scroll">
           <table className="grid lineage-list" data-testid="lineage-nodes">
             <thead>
               <tr>
@@ -137,7 +151,7 @@ export default function Lineage({ root }: { root: string }) {
                         </span>
                       ) : (
                         <>
-                          <TypeBadge type={node.type} /> <Link to={assetLink(node.id)}>{level === 'column' && node.type === 'column' ? `${shortName(parentOf(node.id)?.replace('dataset:', 'x:') ?? '')}.${node.label}` : node.label}</Link>
+                          <TypeBadge type={node.type} /> <Link to={assetLink(node.id)}>{level === 'column' && node.type === 'column' ? `${datasetName(node.id)}.${node.label}` : node.label}</Link>
                         </>
                       )}
                     </td>
@@ -163,6 +177,7 @@ export default function Lineage({ root }: { root: string }) {
                 ))}
             </tbody>
           </table>
+          </div>
           {view.edges.some((e) => e.via) && (
             <p className="note">
               {t('lineage.viaNote')}{' '}
@@ -288,7 +303,7 @@ function Drawing({
     const positions = layout(view);
     const parents = new Set(view.nodes.map((n) => n.parent).filter((p): p is string => Boolean(p)));
     const elements: ElementDefinition[] = [
-      ...[...parents].map((p) => ({ data: { id: p, label: shortName(p.replace('dataset:', 'x:')), color: '#f1f5f9' } })),
+      ...[...parents].map((p) => ({ data: { id: p, label: lastSegment(p.slice('dataset:'.length)), color: '#f1f5f9' } })),
       ...view.nodes.map((n) => ({
         data: {
           id: n.id,
