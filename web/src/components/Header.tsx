@@ -16,7 +16,7 @@ export default function Header() {
       <nav className="nav" aria-label={t('header.navigation')}>
         <NavLink to="/search">{t('nav.catalog')}</NavLink>
         <NavLink to="/metrics">{t('nav.metrics')}</NavLink>
-        <NavLink to="/chat">{t('nav.chat')}</NavLink>
+        {can('analyst') && <NavLink to="/chat">{t('nav.chat')}</NavLink>}
         <NavLink to="/governance">{t('nav.governance')}</NavLink>
         {can('admin') && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
       </nav>

@@ -15,13 +15,37 @@ interface SessionState {
 
 const Context = createContext<SessionState | null>(null);
 
+const ME_KEY = 'zt.me';
+
+/** Who signed in last, kept so that a reload draws the page at once while /me is asked again. */
+function cachedMe(): Me | null {
+  const session = loadSession();
+  if (!session) return null;
+  try {
+    const me = JSON.parse(localStorage.getItem(ME_KEY) ?? 'null') as Me | null;
+    return me && me.username === session.username ? me : null;
+  } catch {
+    return null;
+  }
+}
+
+function remember(me: Me | null) {
+  if (me) localStorage.setItem(ME_KEY, JSON.stringify(me));
+  else localStorage.removeItem(ME_KEY);
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null>(null);
-  const [loading, setLoading] = useState(() => loadSession() !== null);
+  const [me, setMeState] = useState<Me | null>(cachedMe);
+  const [loading, setLoading] = useState(() => loadSession() !== null && cachedMe() === null);
+  const setMe = useCallback((next: Me | null) => {
+    remember(next);
+    setMeState(next);
+  }, []);
   const [signedOutReason, setSignedOutReason] = useState<string | null>(null);
 
   useEffect(() => {
     if (!loadSession()) return;
+    // the role may have changed since the last visit: the page follows what the service says now
     api
       .get<Me>('/api/v1/me')
       .then(setMe)
@@ -30,7 +54,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setMe(null);
       })
       .finally(() => setLoading(false));
-  }, []);
+  }, [setMe]);
 
   useEffect(() => {
     const onSignedOut = (event: Event) => {
@@ -39,7 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
     window.addEventListener(SIGNED_OUT_EVENT, onSignedOut);
     return () => window.removeEventListener(SIGNED_OUT_EVENT, onSignedOut);
-  }, []);
+  }, [setMe]);
 
   const signIn = useCallback(async (username: string, password: string) => {
     const answer = await request<{ access_token: string; expires_in: number; username?: string }>('POST', '/login', {
@@ -54,13 +78,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const who = await api.get<Me>('/api/v1/me');
     setSignedOutReason(null);
     setMe(who);
-  }, []);
+  }, [setMe]);
 
   const signOut = useCallback(() => {
     saveSession(null);
     setSignedOutReason(null);
     setMe(null);
-  }, []);
+  }, [setMe]);
 
   const can = useCallback((role: Role) => atLeast(me?.effectiveRole, role), [me]);
 

@@ -233,6 +233,7 @@ const en = {
   'metric.time': 'Time',
   'metric.running': 'Running the query…',
   'metric.queryFailed': 'The query failed',
+  'metric.analystsOnly': 'Charts run metric queries, which need the analyst role or above.',
 
   'grain.day': 'day',
   'grain.week': 'week',
@@ -269,6 +270,7 @@ const en = {
   'chat.feedbackAsk': 'Was this right?',
   'chat.feedbackThanks': 'Thank you: your feedback is recorded for review.',
   'chat.correct': 'Correct',
+  'chat.analystsOnly': 'Asking questions needs the analyst role or above. Ask an administrator for it.',
   'chat.incorrect': 'Incorrect',
 
   'governance.title': 'Governance report',
@@ -653,6 +655,7 @@ const zh: Record<MessageKey, string> = {
   'metric.time': '时间',
   'metric.running': '正在查询…',
   'metric.queryFailed': '查询失败',
+  'metric.analystsOnly': '图表需要执行指标查询，需要分析师及以上角色。',
 
   'grain.day': '日',
   'grain.week': '周',
@@ -689,6 +692,7 @@ const zh: Record<MessageKey, string> = {
   'chat.feedbackAsk': '回答正确吗？',
   'chat.feedbackThanks': '谢谢：您的反馈已记录，等待审核。',
   'chat.correct': '正确',
+  'chat.analystsOnly': '提问需要分析师及以上角色，请向管理员申请。',
   'chat.incorrect': '不正确',
 
   'governance.title': '数据治理报告',

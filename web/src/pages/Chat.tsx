@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { listMetrics, runQuery } from '../api/metrics';
 import type { Answer, MetricQuery } from '../api/types';
 import ResultView from '../components/ResultView';
+import { useSession } from '../components/Session';
 import { ErrorMessage, Loading } from '../components/ui';
 import { useI18n, type I18n } from '../i18n/I18n';
 import { normalizeMetric } from '../lib/metric';
@@ -35,6 +36,7 @@ export function describeQuery(query: MetricQuery, t: I18n['t']): string {
 
 export default function Chat() {
   const { t, lang } = useI18n();
+  const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const [turns, setTurns] = useState<Turn[]>([]);
   const [conversationId, setConversationId] = useState<string>();
@@ -107,6 +109,16 @@ export default function Chat() {
     ask(question);
   };
 
+  if (!can('analyst')) {
+    return (
+      <div className="page chat-page">
+        <h1>{t('chat.title')}</h1>
+        <div className="notice" role="alert">
+          {t('chat.analystsOnly')}
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="page chat-page">
       <div className="chat-head">

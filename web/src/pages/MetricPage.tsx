@@ -68,9 +68,9 @@ export default function MetricPage() {
           {metric.certified ? '✓ ' : ''}
           {tx(`lifecycle.${metric.status}`, metric.status)}
         </span>
-        <Link className="button" to={`/chat?ask=${encodeURIComponent(question)}&metric=${encodeURIComponent(metric.name)}`} data-testid="ask-metric">
+        {can('analyst') && <Link className="button" to={`/chat?ask=${encodeURIComponent(question)}&metric=${encodeURIComponent(metric.name)}`} data-testid="ask-metric">
           {t('metric.ask')}
-        </Link>
+        </Link>}
       </div>
       {metric.description && <p className="description">{metric.description}</p>}
       <dl className="facts">
@@ -108,7 +108,8 @@ export default function MetricPage() {
         onChange={setTab}
       />
       <div className="tab-panel">
-        {tab === 'chart' && <LiveChart name={metric.name} label={metric.label} dimensions={metric.dimensions} grains={metric.grains} />}
+        {tab === 'chart' && !can('analyst') && <div className="notice">{t('metric.analystsOnly')}</div>}
+        {tab === 'chart' && can('analyst') && <LiveChart name={metric.name} label={metric.label} dimensions={metric.dimensions} grains={metric.grains} />}
         {tab === 'definition' && english && chinese && (
           <dl className="facts definition" data-testid="definition">
             <dt>{t('metric.formula')}</dt>

@@ -23,6 +23,12 @@ public final class PortalLoadBenchmark {
               const bytes = performance.getEntriesByType('resource').reduce((s, r) => s + r.transferSize, n.transferSize);
               return { response: n.responseEnd, dom: n.domContentLoadedEventEnd, load: n.loadEventEnd, ready: performance.now(), bytes }; }""";
 
+    private static final String REQUESTS = """
+            () => performance.getEntriesByType('resource')
+              .map(r => '  ' + r.name.replace(location.origin, '') + ': at ' + r.startTime.toFixed(0) + ' ms for ' + r.duration.toFixed(0) + ' ms')
+              .join(String.fromCharCode(10))""";
+    private static String lastWarmRequests = "";
+
     private PortalLoadBenchmark() {}
 
     public static void main(String[] args) {
@@ -47,6 +53,7 @@ public final class PortalLoadBenchmark {
                 home.navigate(zhongtai.uri("/").toString());
                 home.getByTestId("count-table").waitFor();
                 Map<String, Object> warm = timing(home);
+                lastWarmRequests = String.valueOf(home.evaluate(REQUESTS));
                 if (!warmUp) {
                     results.get("signin").add(signin);
                     results.get("home").add(cold);
@@ -55,6 +62,8 @@ public final class PortalLoadBenchmark {
             }
         }
         System.out.printf("%d runs, each in a fresh browser context (cold cache) but the warm row%n", runs);
+        System.out.println("Requests of the last warm home load (start, duration):");
+        System.out.println(lastWarmRequests);
         System.out.println("| page | response end | DOM content loaded | load event | ready (content shown) | bytes transferred |");
         for (String name : List.of("signin", "home", "home-warm")) {
             List<Map<String, Object>> list = results.get(name);

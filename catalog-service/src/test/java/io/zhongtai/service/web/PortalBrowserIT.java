@@ -156,6 +156,7 @@ class PortalBrowserIT {
             assertThat(page.getByTestId("asset-name")).hasText("orders");
             assertThat(page.getByTestId("edit")).hasCount(0);
             assertThat(page.locator("nav.nav")).not().containsText(session.text("Administration", "系统管理"));
+            assertThat(page.locator("nav.nav")).not().containsText(session.text("Ask", "问答"));
             assertThat(page.getByTestId("user-menu")).containsText(session.text("viewer", "查看者"));
             page.getByTestId("user-menu").click();
             assertThat(page.getByText(session.text("API tokens", "API 令牌"))).hasCount(0);
