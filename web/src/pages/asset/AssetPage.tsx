@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
+import { search } from '../../api/search';
 import type { Asset } from '../../api/types';
 import { useSession } from '../../components/Session';
 import { ErrorMessage, Loading, Owners, Tabs, Tags, Terms, TypeBadge } from '../../components/ui';
@@ -172,6 +173,7 @@ function Overview({ asset }: { asset: Asset }) {
   const { t } = useI18n();
   if (asset.columns) return <Schema asset={asset} />;
   if (asset.type === 'column') return <ColumnOverview asset={asset} />;
+  if (asset.type === 'term' || asset.type === 'tag' || asset.type === 'domain') return <ClassifiedAssets asset={asset} />;
   const sql = typeof asset.sql === 'string' ? asset.sql : null;
   return (
     <div>
@@ -182,6 +184,30 @@ function Overview({ asset }: { asset: Asset }) {
         </>
       )}
       {!sql && <p className="muted">{t('asset.nothingMore')}</p>}
+    </div>
+  );
+}
+
+/** The assets a glossary term, tag or domain is on, found through search's filters. */
+function ClassifiedAssets({ asset }: { asset: Asset }) {
+  const { t, num } = useI18n();
+  const key = asset.type === 'tag' ? 'tag' : asset.type;
+  const found = useApi((signal) => search({ q: '', filter: [`${key}:${asset.name}`], size: 50 }, signal), [asset.id]);
+  if (found.loading) return <Loading />;
+  // without the search API the catalog has no way to list them: say nothing rather than guess
+  if (found.error instanceof ApiError && found.error.missingRoute) return null;
+  if (found.data?.fallback) return null;
+  return (
+    <div data-testid="classified-assets">
+      <h3>{t('asset.usedBy', { count: num(found.data?.total ?? 0, 0) })}</h3>
+      <ErrorMessage error={found.error} />
+      <ul className="plain">
+        {found.data?.hits.map((hit) => (
+          <li key={hit.id}>
+            <TypeBadge type={hit.type} /> <Link to={assetLink(hit.id)}>{hit.name}</Link> <span className="muted">{hit.qualifiedName}</span>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -13,6 +13,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -145,6 +147,31 @@ class PortalBrowserIT {
         } finally {
             // the harvested description shows again
             zhongtai.sendRaw("PATCH", products, steward, "{\"description\": null}");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"en", "zh"})
+    void glossaryTermPageEditsSynonymsThroughTheTermsApi(String lang) {
+        String steward = zhongtai.tokenFor("portal-steward", "steward");
+        String term = "Portal Term " + lang;
+        String path = "/api/v1/terms/" + TestingZhongtai.encode(term);
+        zhongtai.send("PUT", path, steward, Map.of("description", "A term the portal edits", "synonyms", List.of("first")));
+        try (PortalSession session = PortalSession.as(zhongtai, lang, "portal-steward", "steward")) {
+            Page page = session.open(asset("term:" + term));
+            assertThat(page.getByTestId("asset-name")).hasText(term);
+            assertThat(page.getByTestId("description")).hasText("A term the portal edits");
+            page.getByTestId("edit").click();
+            Locator form = page.getByTestId("edit-panel");
+            form.locator("input[name=synonyms]").fill("营业额, turnover");
+            form.getByTestId("save").click();
+            assertThat(page.locator(".facts")).containsText("营业额, turnover");
+            Assertions.assertThat(zhongtai.send("GET", path, steward, null).json().get("synonyms").toString())
+                    .isEqualTo("[\"营业额\",\"turnover\"]");
+            session.screenshot("term");
+            noScriptErrors(session);
+        } finally {
+            zhongtai.send("DELETE", path, steward, null);
         }
     }
 
