@@ -33,7 +33,13 @@ export async function search(params: SearchParams, signal?: AbortSignal): Promis
   // the name filter lists columns by the hundred: without a type, tables come first
   const page = await api.get<Page<Asset>>(
     '/api/v1/assets',
-    { q: params.q, type: params.type || 'table', page: params.page ?? 0, size: params.size ?? 20 },
+    {
+      q: params.q,
+      type: params.type || 'table',
+      warehouse: params.filter?.find((f) => f.startsWith('warehouse:'))?.slice('warehouse:'.length),
+      page: params.page ?? 0,
+      size: params.size ?? 20,
+    },
     signal,
   );
   return {
