@@ -1,0 +1,147 @@
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import type { Cell, ResultColumn } from '../api/types';
+import { useI18n } from '../i18n/I18n';
+import { chartData, chooseChart, isNumeric, isTemporal, type ChartKind } from '../lib/chart';
+import { Loading } from './ui';
+
+const EChart = lazy(() => import('./EChart'));
+
+/** A query result: the chart its shape calls for, the table, and the SQL on demand. */
+export default function ResultView({
+  columns,
+  rows,
+  sql,
+  truncated,
+  chartHint,
+  labels,
+}: {
+  columns: ResultColumn[];
+  rows: Cell[][];
+  sql?: string | null;
+  truncated?: boolean;
+  chartHint?: string | null;
+  labels?: Record<string, string>;
+}) {
+  const { t, num, date } = useI18n();
+  const chosen = chooseChart(columns, rows, chartHint);
+  const [showTable, setShowTable] = useState(chosen === 'table');
+  const [showSql, setShowSql] = useState(false);
+  const name = useCallback((column: string) => labels?.[column] ?? column, [labels]);
+  const format = (cell: Cell, column: ResultColumn) => {
+    if (cell === null || cell === undefined) return '—';
+    if (isNumeric(column) && typeof cell !== 'boolean') return num(Number(cell));
+    if (column.type === 'date') return date(String(cell));
+    return String(cell);
+  };
+
+  return (
+    <div className="result" data-chart={chosen}>
+      {chosen !== 'table' && <Chart kind={chosen} columns={columns} rows={rows} name={name} />}
+      {truncated && <p className="note">{t('result.truncated', { rows: num(rows.length, 0) })}</p>}
+      <div className="result-actions">
+        {chosen !== 'table' && (
+          <button type="button" className="link" onClick={() => setShowTable(!showTable)}>
+            {showTable ? t('result.hideTable') : t('result.showTable')}
+          </button>
+        )}
+        {sql && (
+          <button type="button" className="link" onClick={() => setShowSql(!showSql)}>
+            {showSql ? t('result.hideSql') : t('result.showSql')}
+          </button>
+        )}
+      </div>
+      {showSql && sql && (
+        <pre className="sql" data-testid="sql">
+          {sql}
+        </pre>
+      )}
+      {(showTable || chosen === 'table') && (
+        <div className="table-scroll">
+          <table className="grid" data-testid="result-table">
+            <thead>
+              <tr>
+                {columns.map((c) => (
+                  <th key={c.name} className={isNumeric(c) ? 'num' : undefined}>
+                    {name(c.name)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.length === 0 && (
+                <tr>
+                  <td colSpan={Math.max(1, columns.length)} className="muted">
+                    {t('result.noRows')}
+                  </td>
+                </tr>
+              )}
+              {rows.slice(0, 500).map((row, i) => (
+                <tr key={i}>
+                  {row.map((cell, j) => (
+                    <td key={j} className={isNumeric(columns[j]) ? 'num' : undefined}>
+                      {format(cell, columns[j])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {rows.length > 500 && <p className="note">{t('result.firstRows', { rows: num(500, 0) })}</p>}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Chart({
+  kind,
+  columns,
+  rows,
+  name,
+}: {
+  kind: ChartKind;
+  columns: ResultColumn[];
+  rows: Cell[][];
+  name: (column: string) => string;
+}) {
+  const { num, t, date } = useI18n();
+  const data = useMemo(() => chartData(columns, rows, kind), [columns, rows, kind]);
+  const temporalAxis = columns.some((c) => c.name === data.categoryColumn && isTemporal(c));
+  const option = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? num(v) : String(v ?? '—')) },
+      legend: { type: 'scroll', top: 0 },
+      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+      xAxis: {
+        type: 'category',
+        data: data.categories,
+        axisLabel: temporalAxis ? { formatter: (value: string) => date(value) } : undefined,
+      },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => num(v, 0) } },
+      series: data.series.map((s) => ({
+        name: name(s.name),
+        type: kind === 'line' ? 'line' : 'bar',
+        data: s.data,
+        smooth: false,
+        showSymbol: data.categories.length < 40,
+      })),
+    }),
+    [data, kind, name, num, date, temporalAxis],
+  );
+  if (kind === 'number') {
+    const column = columns.find(isNumeric)!;
+    const index = columns.indexOf(column);
+    return (
+      <div className="big-number" data-testid="big-number">
+        <span className="big-number-value">{num(Number(rows[0][index]))}</span>
+        <span className="big-number-label">{name(column.name)}</span>
+      </div>
+    );
+  }
+  return (
+    <Suspense fallback={<Loading />}>
+      <EChart option={option} />
+      {data.omitted > 0 && <p className="note">{t('result.omittedSeries', { count: data.omitted })}</p>}
+    </Suspense>
+  );
+}
