@@ -18,6 +18,7 @@ import io.zhongtai.demo.DemoSummary;
 import io.zhongtai.service.config.HomeDirectory;
 import io.zhongtai.service.crawl.CrawlService;
 import io.zhongtai.service.crawl.WarehouseRegistry;
+import io.zhongtai.service.metrics.MetricsService;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,6 +53,7 @@ public class DemoService {
     private final CatalogStore catalog;
     private final IdentityStore identities;
     private final Clock clock;
+    private final MetricsService metrics;
 
     public DemoService(
             HomeDirectory home,
@@ -61,7 +63,8 @@ public class DemoService {
             CrawlService crawls,
             CatalogStore catalog,
             IdentityStore identities,
-            Clock clock) {
+            Clock clock,
+            MetricsService metrics) {
         this.home = home;
         this.connections = connections;
         this.registry = registry;
@@ -70,6 +73,7 @@ public class DemoService {
         this.catalog = catalog;
         this.identities = identities;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** What the demo set-up did. */
@@ -79,6 +83,7 @@ public class DemoService {
         Path file = home.warehouseDirectory().resolve("demo.duckdb");
         String url = "jdbc:duckdb:" + file;
         long started = System.nanoTime();
+        metrics.forgetWarehouse(DemoRetail.WAREHOUSE);
         connections.release(url);
         deleteIfExists(file);
         deleteIfExists(Path.of(file + ".wal"));
@@ -105,6 +110,7 @@ public class DemoService {
             throw new CatalogException(ErrorCode.INTERNAL_ERROR, "Crawling the demo warehouse failed: " + run.error());
         }
         assignOwners(actor);
+        metrics.installDemo(actor);
         LOG.info("Demo warehouse ready in {} ms: {} added, {} changed, {} removed",
                 (System.nanoTime() - started) / 1_000_000, run.added(), run.changed(), run.removed());
         return new Outcome(summary, run, file);

@@ -182,14 +182,17 @@ public class MetricController {
 
     /**
      * Imports a dbt semantic manifest ({@code target/semantic_manifest.json}) or dbt semantic YAML:
-     * semantic models bound to {@code warehouse}, and their metrics as drafts (or certified).
+     * semantic models bound to {@code warehouse} (tables named by {@code ref()} in {@code schema}),
+     * forming the {@code project} (default {@code dbt}: its models join each other only), and
+     * their metrics as drafts (or certified).
      */
     @Post("/import/dbt")
     @Secured(Roles.STEWARD)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_YAML, "text/yaml", "application/x-yaml", MediaType.TEXT_PLAIN})
-    public Map<String, Object> importDbt(@Body String body, @QueryValue String warehouse,
-            @Nullable @QueryValue Boolean certify, Authentication authentication) {
-        SemanticManifest manifest = dbt.read(body, warehouse);
+    public Map<String, Object> importDbt(@Body String body, @Nullable @QueryValue String warehouse,
+            @Nullable @QueryValue String schema, @Nullable @QueryValue String project, @Nullable @QueryValue Boolean certify,
+            Authentication authentication) {
+        SemanticManifest manifest = dbt.read(body, warehouse, schema, project);
         Map<String, MetricVersion> written = metrics.apply(manifest, Boolean.TRUE.equals(certify), "imported from dbt",
                 authentication);
         Map<String, Object> answer = new LinkedHashMap<>();

@@ -51,11 +51,13 @@ public final class DbtSemanticManifest {
 
     private final String warehouse;
     private final String defaultSchema;
+    private final String project;
     private final List<FieldError> errors = new ArrayList<>();
 
-    private DbtSemanticManifest(String warehouse, String defaultSchema) {
+    private DbtSemanticManifest(String warehouse, String defaultSchema, String project) {
         this.warehouse = warehouse;
         this.defaultSchema = defaultSchema;
+        this.project = project;
     }
 
     /**
@@ -65,6 +67,14 @@ public final class DbtSemanticManifest {
      * @param defaultSchema the schema of models named by {@code ref()} in YAML (the manifest names its own)
      */
     public static SemanticManifest read(String text, String warehouse, String defaultSchema) {
+        return read(text, warehouse, defaultSchema, "dbt");
+    }
+
+    /**
+     * @param project the project the imported semantic models form: they join each other, and no
+     *     model outside it, on shared entity names
+     */
+    public static SemanticManifest read(String text, String warehouse, String defaultSchema, String project) {
         JsonNode root;
         try {
             root = YAML.readTree(text == null ? "" : text);
@@ -74,7 +84,7 @@ public final class DbtSemanticManifest {
         if (root == null || !root.isObject() || (!root.has("semantic_models") && !root.has("metrics"))) {
             throw CatalogException.invalid("body", "a dbt semantic manifest has semantic_models and metrics at its top");
         }
-        DbtSemanticManifest reader = new DbtSemanticManifest(warehouse, defaultSchema);
+        DbtSemanticManifest reader = new DbtSemanticManifest(warehouse, defaultSchema, project);
         SemanticManifest manifest = reader.manifest(root);
         if (!reader.errors.isEmpty()) {
             StringBuilder message = new StringBuilder("The dbt definitions cannot be imported: ");
@@ -181,7 +191,7 @@ public final class DbtSemanticManifest {
             }
         }
         return new SemanticModel(name, text(node, "description"), warehouse, relation, defaultTime, entities, dimensions,
-                measures);
+                measures, project);
     }
 
     /** The table: {@code node_relation} in the compiled manifest, {@code model: ref('x')} in project YAML. */
