@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The command line: {@code serve} (the default) runs the service; {@code demo} (re)creates the
- * demo warehouse and crawls it, with the same configuration, while the server is stopped.
+ * demo warehouse and crawls it, with the same configuration, while the server is stopped;
+ * {@code metrics validate DIR} checks metrics-as-code for CI.
  */
 public final class Zhongtai {
     private Zhongtai() {}
@@ -37,6 +38,8 @@ public final class Zhongtai {
         switch (command) {
             case "demo":
                 return demo(rest, properties);
+            case "metrics":
+                return MetricsCommand.run(rest, System.out, System.err);
             case "help":
                 System.out.println(usage());
                 return 0;
@@ -89,6 +92,7 @@ public final class Zhongtai {
                 Usage: java -jar zhongtai.jar [command] [options]
                   serve                          run the service (the default)
                   demo [--seed N] [--scale X]    (re)create the demo warehouse and crawl it (server stopped)
+                  metrics validate DIR           check the metric definitions (YAML) under DIR; exit 1 on problems
                   help                           this text
                 Configuration: ZHONGTAI_HOME, MICRONAUT_SERVER_PORT, ZHONGTAI_ADMIN_PASSWORD,
                 ZHONGTAI_JWT_SECRET, ZHONGTAI_SECRET_KEY, ZHONGTAI_NEO4J_URI (see README.md).""";
