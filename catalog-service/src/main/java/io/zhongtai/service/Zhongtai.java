@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The command line: {@code serve} (the default) runs the service; {@code demo} (re)creates the
  * demo warehouse and crawls it, and {@code reindex} rebuilds the search index from the catalog,
- * with the same configuration, while the server is stopped.
+ * with the same configuration, while the server is stopped; {@code metrics validate DIR} checks
+ * metrics-as-code for CI.
  */
 public final class Zhongtai {
     private Zhongtai() {}
@@ -40,6 +41,8 @@ public final class Zhongtai {
                 return demo(rest, properties);
             case "reindex":
                 return SearchCommand.reindex(rest, properties);
+            case "metrics":
+                return MetricsCommand.run(rest, System.out, System.err);
             case "help":
                 System.out.println(usage());
                 return 0;
@@ -94,6 +97,7 @@ public final class Zhongtai {
                   demo [--seed N] [--scale X]    (re)create the demo warehouse and crawl it (server stopped)
                   reindex                        rebuild the search index from the catalog (server stopped; a
                                                  running server rebuilds through POST /api/v1/admin/search/rebuild)
+                  metrics validate DIR           check the metric definitions (YAML) under DIR; exit 1 on problems
                   help                           this text
                 Configuration: ZHONGTAI_HOME, MICRONAUT_SERVER_PORT, ZHONGTAI_ADMIN_PASSWORD,
                 ZHONGTAI_JWT_SECRET, ZHONGTAI_SECRET_KEY, ZHONGTAI_NEO4J_URI (see README.md).""";

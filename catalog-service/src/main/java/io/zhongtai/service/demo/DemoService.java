@@ -20,6 +20,7 @@ import io.zhongtai.service.config.HomeDirectory;
 import io.zhongtai.service.crawl.CrawlService;
 import io.zhongtai.service.crawl.WarehouseRegistry;
 import io.zhongtai.service.lineage.JobService;
+import io.zhongtai.service.metrics.MetricsService;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +56,7 @@ public class DemoService {
     private final IdentityStore identities;
     private final JobService jobs;
     private final Clock clock;
+    private final MetricsService metrics;
 
     public DemoService(
             HomeDirectory home,
@@ -65,7 +67,8 @@ public class DemoService {
             CatalogStore catalog,
             IdentityStore identities,
             JobService jobs,
-            Clock clock) {
+            Clock clock,
+            MetricsService metrics) {
         this.home = home;
         this.connections = connections;
         this.registry = registry;
@@ -75,6 +78,7 @@ public class DemoService {
         this.identities = identities;
         this.jobs = jobs;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** What the demo set-up did. */
@@ -84,6 +88,7 @@ public class DemoService {
         Path file = home.warehouseDirectory().resolve("demo.duckdb");
         String url = "jdbc:duckdb:" + file;
         long started = System.nanoTime();
+        metrics.forgetWarehouse(DemoRetail.WAREHOUSE);
         connections.release(url);
         deleteIfExists(file);
         deleteIfExists(Path.of(file + ".wal"));
@@ -111,6 +116,7 @@ public class DemoService {
         }
         assignOwners(actor);
         registerJobs(actor);
+        metrics.installDemo(actor);
         LOG.info("Demo warehouse ready in {} ms: {} added, {} changed, {} removed",
                 (System.nanoTime() - started) / 1_000_000, run.added(), run.changed(), run.removed());
         return new Outcome(summary, run, file);

@@ -166,9 +166,6 @@ final class Compilation {
                         + Suggestions.didYouMean(name, visible),
                         List.of(new FieldError(field, "unknown metric '" + name + "'")));
             }
-            if (metric.type() == io.zhongtai.metrics.model.MetricType.CONVERSION) {
-                ConversionPlanner.check(index, metric);
-            }
             metrics.add(metric);
         }
     }
@@ -564,9 +561,14 @@ final class Compilation {
     }
 
     PlanNode leaf(String measureName, List<ParsedFilter> leafFilters, List<Shift> shifts, MetricSpec.Cumulative cumulative) {
+        return leaf(measureName, leafFilters, shifts, cumulative, null);
+    }
+
+    PlanNode leaf(String measureName, List<ParsedFilter> leafFilters, List<Shift> shifts, MetricSpec.Cumulative cumulative,
+            MetricSpec.Conversion converted) {
         MeasureRef measure = index.measure(measureName).orElseThrow(() -> new CatalogException(
                 ErrorCode.INVALID_REQUEST, "unknown measure '" + measureName + "'"));
-        Leaf leaf = new Leaf(measure, leafFilters, shifts, cumulative);
+        Leaf leaf = new Leaf(measure, leafFilters, shifts, cumulative, converted);
         if (!leafColumns.containsKey(leaf)) {
             leafColumns.put(leaf, leafColumns.size());
             String timeDimension = measure.timeDimensionName();
@@ -1024,6 +1026,9 @@ final class Compilation {
                 own.add(filterSql(joins, joinAgg, timeExpr, filter));
             }
         }
+        if (leaf.converted() != null) {
+            own.add(ConversionPlanner.converted(this, joins, timeExpr, leaf.converted()));
+        }
         Aggregation agg = measure.measure().agg();
         if (agg == Aggregation.SUM_BOOLEAN) {
             expr = Sql.caseWhen(expr, Sql.number(1), Sql.number(0));
@@ -1048,7 +1053,7 @@ final class Compilation {
         Expr expr = ExpressionParser.parse(measure.measure().expr(), "measure " + measure.measure().name());
         return new ExpressionTranslator(dialect, null, null, "measure " + measure.measure().name()).translate(expr, reference -> {
             if (reference.parts().size() == 1) {
-                return new ExpressionTranslator.Resolved(Sql.id(measure.model().name(), reference.parts().get(0)), false);
+                return new ExpressionTranslator.Resolved(Sql.id(joins.rootAlias(), reference.parts().get(0)), false);
             }
             String modelName = reference.parts().get(0);
             SemanticGraph.Reach reach = graph.safeReach(measure.model()).get(modelName);
@@ -1062,8 +1067,20 @@ final class Compilation {
         });
     }
 
+    DialectSql dialect() {
+        return dialect;
+    }
+
+    SemanticIndex index() {
+        return index;
+    }
+
+    void addTables(JoinSet joins) {
+        joins.addTables(tables);
+    }
+
     /** A dimension's expression, joining the models on its path. */
-    private SqlNode dimensionSql(JoinSet joins, DimensionRef ref) {
+    SqlNode dimensionSql(JoinSet joins, DimensionRef ref) {
         String alias = joins.require(ref.path());
         Dimension dimension = ref.dimension();
         Expr expr = ExpressionParser.parse(dimension.expr(), "dimension " + dimension.name());

@@ -25,13 +25,24 @@ import org.apache.calcite.sql.SqlNode;
  */
 final class JoinSet {
     private final SemanticModel root;
+    private final String rootAlias;
     private final DialectSql dialect;
     private final Map<String, JoinHop> joined = new LinkedHashMap<>();
     private final List<SqlNode[]> extraJoins = new ArrayList<>();
 
     JoinSet(SemanticModel root, DialectSql dialect) {
+        this(root, dialect, root.name());
+    }
+
+    /** With another alias for the root table (a correlated subquery over the same model). */
+    JoinSet(SemanticModel root, DialectSql dialect, String rootAlias) {
         this.root = root;
         this.dialect = dialect;
+        this.rootAlias = rootAlias;
+    }
+
+    String rootAlias() {
+        return rootAlias;
     }
 
     SemanticModel root() {
@@ -43,7 +54,7 @@ final class JoinSet {
         for (JoinHop hop : path.hops()) {
             joined.putIfAbsent(hop.to().name(), hop);
         }
-        return path.target().name();
+        return path.hops().isEmpty() ? rootAlias : path.target().name();
     }
 
     /** Adds an inner join of a derived table at the end (last snapshots, buckets of a cumulative metric). */
@@ -60,9 +71,10 @@ final class JoinSet {
     }
 
     SqlNode from() {
-        SqlNode from = table(root);
+        SqlNode from = Sql.as(tableName(root), rootAlias);
         for (JoinHop hop : joined.values()) {
-            SqlNode condition = Sql.eq(entity(hop.from(), hop.fromEntity().expr()), entity(hop.to(), hop.toEntity().expr()));
+            SqlNode condition = Sql.eq(entity(alias(hop.from()), hop.from(), hop.fromEntity().expr()),
+                    entity(alias(hop.to()), hop.to(), hop.toEntity().expr()));
             from = new SqlJoin(Sql.POS, from, SqlLiteral.createBoolean(false, Sql.POS), JoinType.LEFT.symbol(Sql.POS),
                     table(hop.to()), JoinConditionType.ON.symbol(Sql.POS), condition);
         }
@@ -74,24 +86,37 @@ final class JoinSet {
     }
 
     static SqlNode table(SemanticModel model) {
+        return Sql.as(tableName(model), model.name());
+    }
+
+    static SqlNode tableName(SemanticModel model) {
         List<String> name = model.relation().schema() == null
                 ? List.of(model.relation().table())
                 : List.of(model.relation().schema(), model.relation().table());
-        return Sql.as(Sql.id(name), model.name());
+        return Sql.id(name);
+    }
+
+    private String alias(SemanticModel model) {
+        return model == root ? rootAlias : model.name();
+    }
+
+    /** An entity's key expression as reached through this join set. */
+    SqlNode entityKey(SemanticModel model, String expr) {
+        return entity(alias(model), model, expr);
     }
 
     /** An entity's key expression over its model's columns (no literals from users can be in it). */
-    private SqlNode entity(SemanticModel model, String expr) {
+    private SqlNode entity(String alias, SemanticModel model, String expr) {
         Expr parsed = ExpressionParser.parse(expr, model.name() + " entity");
         if (parsed instanceof Expr.Reference reference && reference.parts().size() == 1) {
-            return Sql.id(model.name(), reference.parts().get(0));
+            return Sql.id(alias, reference.parts().get(0));
         }
         return new ExpressionTranslator(dialect, null, null, model.name() + " entity").translate(parsed, reference -> {
             if (reference.parts().size() != 1) {
                 throw new CatalogException(ErrorCode.INVALID_REQUEST, "The key of an entity of " + model.name()
                         + " reads its own columns only, not " + reference.name());
             }
-            return new ExpressionTranslator.Resolved(Sql.id(model.name(), reference.parts().get(0)), false);
+            return new ExpressionTranslator.Resolved(Sql.id(alias, reference.parts().get(0)), false);
         });
     }
 }

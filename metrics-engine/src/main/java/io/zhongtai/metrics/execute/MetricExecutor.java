@@ -129,6 +129,9 @@ public final class MetricExecutor implements AutoCloseable {
             reusable = true;
             return result;
         } catch (SQLException e) {
+            if (!timedOut.get() && handle.isCancelled()) {
+                throw cancelled();
+            }
             if (timedOut.get() || isTimeout(e)) {
                 throw new CatalogException(ErrorCode.QUERY_TIMEOUT, "The query ran longer than the statement timeout of "
                         + settings.statementTimeout().toSeconds() + " s on warehouse " + compiled.warehouse()

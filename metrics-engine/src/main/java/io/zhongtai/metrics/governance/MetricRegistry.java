@@ -88,6 +88,9 @@ public final class MetricRegistry {
         List<SemanticModel> models = new ArrayList<>();
         List<AccessPolicy> policies = new ArrayList<>();
         for (StoredDefinition definition : store.definitions()) {
+            if (!definition.kind().equals(StoredDefinition.SEMANTIC_MODEL) && !definition.kind().equals(StoredDefinition.POLICY)) {
+                continue;
+            }
             SemanticManifest one = DefinitionReader.read(parse(definition.definition()), definition.kind() + " "
                     + definition.name());
             models.addAll(one.models());

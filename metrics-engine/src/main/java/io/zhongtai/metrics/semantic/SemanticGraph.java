@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The join graph of a manifest: semantic models are nodes, and two models that share an entity
- * are joined on it. Joining towards a model where the entity is unique never multiplies rows;
+ * The join graph of a manifest: semantic models are nodes, and two models of one project that
+ * share an entity are joined on it. Joining towards a model where the entity is unique never multiplies rows;
  * joining towards one where it repeats fans out.
  *
  * <p>Which dimensions a measure reaches:
@@ -56,7 +56,7 @@ public final class SemanticGraph {
         for (SemanticModel from : models.values()) {
             for (Entity fromEntity : from.entities()) {
                 for (SemanticModel to : models.values()) {
-                    if (to == from) {
+                    if (to == from || !java.util.Objects.equals(from.project(), to.project())) {
                         continue;
                     }
                     to.entity(fromEntity.name()).ifPresent(toEntity -> {

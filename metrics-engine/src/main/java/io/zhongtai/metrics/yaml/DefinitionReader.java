@@ -354,7 +354,7 @@ public final class DefinitionReader {
             return null;
         }
         allowOnly(node, path, Set.of("name", "description", "label", "warehouse", "table", "schema",
-                "default_time_dimension", "entities", "dimensions", "measures", "defaults"));
+                "default_time_dimension", "entities", "dimensions", "measures", "defaults", "project"));
         String name = name(node, path);
         String table = text(node, "table", path, true);
         String schema = text(node, "schema", path, false);
@@ -378,7 +378,7 @@ public final class DefinitionReader {
             return null;
         }
         return new SemanticModel(name, text(node, "description", path, false), text(node, "warehouse", path, false),
-                relation, defaultTime, entities, dimensions, measures);
+                relation, defaultTime, entities, dimensions, measures, text(node, "project", path, false));
     }
 
     private Entity entity(JsonNode node, String path) {

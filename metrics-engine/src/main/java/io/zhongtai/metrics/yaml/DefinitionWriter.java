@@ -67,6 +67,7 @@ public final class DefinitionWriter {
         putIfSet(node, "warehouse", model.warehouse());
         node.put("table", model.relation().toString());
         putIfSet(node, "default_time_dimension", model.defaultTimeDimension());
+        putIfSet(node, "project", model.project());
         ArrayNode entities = node.putArray("entities");
         for (Entity entity : model.entities()) {
             ObjectNode e = entities.addObject();

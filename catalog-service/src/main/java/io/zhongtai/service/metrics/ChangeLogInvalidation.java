@@ -1,0 +1,66 @@
+package io.zhongtai.service.metrics;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.zhongtai.core.asset.AssetId;
+import io.zhongtai.core.asset.AssetType;
+import io.zhongtai.core.asset.CatalogStore;
+import io.zhongtai.core.change.ChangeEvent;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the catalog's change log and drops cached metric results that read a table a crawl
+ * saw change (the table itself, or one of its columns).
+ */
+@Singleton
+public class ChangeLogInvalidation {
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeLogInvalidation.class);
+    private static final int BATCH = 2_000;
+
+    private final CatalogStore catalog;
+    private final MetricsService metrics;
+    private long lastSequence;
+
+    public ChangeLogInvalidation(CatalogStore catalog, MetricsService metrics) {
+        this.catalog = catalog;
+        this.metrics = metrics;
+    }
+
+    @Scheduled(fixedDelay = "${zhongtai.metrics.change-log-poll:5s}", initialDelay = "1s")
+    public synchronized void follow() {
+        try {
+            while (true) {
+                List<ChangeEvent> events = catalog.changesSince(lastSequence, BATCH);
+                if (events.isEmpty()) {
+                    return;
+                }
+                Map<String, Set<String>> changed = new HashMap<>();
+                for (ChangeEvent event : events) {
+                    AssetId id = event.assetId();
+                    if (id.type() == AssetType.TABLE || id.type() == AssetType.VIEW || id.type() == AssetType.COLUMN) {
+                        List<String> path = id.path();
+                        changed.computeIfAbsent(path.get(0), w -> new HashSet<>()).add(path.get(1) + "." + path.get(2));
+                    }
+                    lastSequence = Math.max(lastSequence, event.sequence());
+                }
+                changed.forEach((warehouse, tables) -> {
+                    int dropped = metrics.invalidate(warehouse, tables);
+                    if (dropped > 0) {
+                        LOG.info("Dropped {} cached metric results of {} after changes to {}", dropped, warehouse, tables);
+                    }
+                });
+                if (events.size() < BATCH) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Following the change log for the metric cache failed: {}", e.getMessage());
+        }
+    }
+}
