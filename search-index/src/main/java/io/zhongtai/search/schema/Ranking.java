@@ -40,7 +40,11 @@ public final class Ranking {
     public static float rankBoost(SearchDocument document) {
         double boost = typeWeight(document.type());
         boost *= 1 + POPULARITY_WEIGHT * Math.log1p(document.reads());
-        if (document.certified()) {
+        // tables cannot be certified, and governed metrics are certified as a rule: a certified
+        // metric ranks level with a table, and an uncertified one below it
+        if (document.type() == AssetType.METRIC) {
+            boost *= document.certified() ? 1.0 : 1.0 / CERTIFIED_BOOST;
+        } else if (document.certified()) {
             boost *= CERTIFIED_BOOST;
         }
         if (document.description() == null) {
