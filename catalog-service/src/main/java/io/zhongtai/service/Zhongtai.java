@@ -33,7 +33,14 @@ public final class Zhongtai {
      *
      * @param properties configuration added to the usual sources (tests name their home here)
      */
-    static int run(String[] args, Map<String, Object> properties) {
+    /** Turns the scheduled background work off (commands set it; the server leaves it on). */
+    public static final String SCHEDULING = "zhongtai.scheduling.enabled";
+
+    static int run(String[] args, Map<String, Object> given) {
+        // a command that ends runs no background work: no scheduled crawl, snapshot or poll may
+        // open the store again while the command closes it
+        Map<String, Object> properties = new java.util.HashMap<>(given);
+        properties.put(SCHEDULING, false);
         String command = args.length == 0 ? "help" : args[0].toLowerCase(Locale.ROOT);
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {

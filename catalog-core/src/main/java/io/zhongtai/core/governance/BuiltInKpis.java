@@ -26,7 +26,7 @@ public final class BuiltInKpis {
                     "Columns holding personal data that carry a pii tag with its kind"),
             coverage(GLOSSARY_COVERAGE, "Glossary coverage",
                     "Tables and views linked to a glossary term, directly or through a column"),
-            coverage(LINEAGE_COVERAGE, "Lineage coverage", "Tables and views with known upstream or downstream lineage"),
+            coverage(LINEAGE_COVERAGE, "Lineage coverage", "Tables and views with a lineage edge to or from another asset (what the lineage API walks)"),
             coverage(CERTIFIED_METRICS, "Certified metrics", "Metrics that are certified"),
             coverage(FRESHNESS, "Freshness",
                     "Tables with an expected update interval whose last change or load is within it"),

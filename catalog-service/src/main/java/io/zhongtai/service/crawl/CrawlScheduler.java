@@ -1,5 +1,6 @@
 package io.zhongtai.service.crawl;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.zhongtai.core.Actor;
 import io.zhongtai.core.CatalogException;
@@ -10,6 +11,7 @@ import io.zhongtai.core.warehouse.CrawlRunStore;
 import io.zhongtai.core.warehouse.Warehouse;
 import io.zhongtai.core.warehouse.WarehouseStore;
 import io.zhongtai.service.Readiness;
+import io.zhongtai.service.Zhongtai;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * schedule that fired while the service was down starts one crawl when it is back.
  */
 @Singleton
+@Requires(property = Zhongtai.SCHEDULING, notEquals = "false")
 public class CrawlScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(CrawlScheduler.class);
     public static final Actor SCHEDULER = new Actor("scheduler");

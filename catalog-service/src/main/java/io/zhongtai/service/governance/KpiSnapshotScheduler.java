@@ -1,6 +1,8 @@
 package io.zhongtai.service.governance;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.zhongtai.service.Zhongtai;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +12,7 @@ import org.slf4j.LoggerFactory;
  * today has one, so a day is never skipped while the service runs and a restart never takes two.
  */
 @Singleton
+@Requires(property = Zhongtai.SCHEDULING, notEquals = "false")
 public class KpiSnapshotScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(KpiSnapshotScheduler.class);
 

@@ -1,10 +1,12 @@
 package io.zhongtai.service.metrics;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.zhongtai.core.asset.AssetId;
 import io.zhongtai.core.asset.AssetType;
 import io.zhongtai.core.asset.CatalogStore;
 import io.zhongtai.core.change.ChangeEvent;
+import io.zhongtai.service.Zhongtai;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * saw change (the table itself, or one of its columns).
  */
 @Singleton
+@Requires(property = Zhongtai.SCHEDULING, notEquals = "false")
 public class ChangeLogInvalidation {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeLogInvalidation.class);
     private static final int BATCH = 2_000;

@@ -79,8 +79,7 @@ final class KpiQueries {
                     + "WITH a, (EXISTS { (a)-[:HAS_TERM]->() } OR EXISTS { (a)-[:CONTAINS]->(c:Column)-[:HAS_TERM]->() "
                     + "WHERE NOT coalesce(c.deleted, false) }) AS ok, 'no glossary term on the table or its columns' AS reason ";
             case BuiltInKpis.LINEAGE_COVERAGE -> DATASETS
-                    + "WITH a, (EXISTS { (a)-[:FEEDS]-() } OR EXISTS { (a)<-[:READS|WRITES]-(:Job) }) AS ok, "
-                    + "'no known upstream or downstream' AS reason ";
+                    + "WITH a, EXISTS { (a)-[:FEEDS]-() } AS ok, 'no known upstream or downstream' AS reason ";
             case BuiltInKpis.CERTIFIED_METRICS -> "MATCH (a:Asset {type: 'metric'}) WHERE " + LIVE + " WITH a "
                     + "WITH a, " + certified("a") + " AS ok, 'not certified (' + coalesce(" + status("a") + ", 'draft') + ')' AS reason ";
             case BuiltInKpis.FRESHNESS -> DATASETS
