@@ -1050,7 +1050,7 @@ final class Compilation {
             case SUM, SUM_BOOLEAN -> Sql.call(SqlStdOperatorTable.SUM, expr);
             case COUNT -> Sql.call(SqlStdOperatorTable.COUNT, expr);
             case COUNT_DISTINCT -> Sql.distinctCall(SqlStdOperatorTable.COUNT, expr);
-            case AVERAGE -> Sql.call(SqlStdOperatorTable.AVG, dialect.castDouble(expr));
+            case AVERAGE -> dialect.average(expr);
             case MIN -> Sql.call(SqlStdOperatorTable.MIN, expr);
             case MAX -> Sql.call(SqlStdOperatorTable.MAX, expr);
             case MEDIAN -> dialect.percentile(expr, 0.5);
