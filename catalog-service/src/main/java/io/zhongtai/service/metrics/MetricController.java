@@ -67,10 +67,10 @@ public class MetricController {
         return PageView.of(found, info -> MetricViews.Summary.of(info, latest.get(info.name())));
     }
 
-    /** Every dimension with labels, synonyms, grains and known values. */
+    /** Every dimension with labels, synonyms, grains and its values (declared, and read from the warehouse where cheap). */
     @Get("/dimensions")
     public List<MetricViews.DimensionView> dimensions() {
-        return metrics.registry().snapshot().catalog().dimensions().stream().map(MetricViews.DimensionView::of).toList();
+        return metrics.catalog().dimensions().stream().map(MetricViews.DimensionView::of).toList();
     }
 
     @Get("/{name}")

@@ -128,6 +128,39 @@ public class MetricsService {
         return executor.invalidate(warehouse, tables);
     }
 
+    // ---------------------------------------------------------------- catalog for readers
+
+    /**
+     * The catalog with each categorical dimension's values read from its warehouse where that is
+     * cheap (at most {@value #VALUE_LIMIT} values; results cached like any metric query).
+     */
+    public io.zhongtai.metrics.catalog.MetricCatalog catalog() {
+        MetricRegistry.Snapshot snapshot = registry.snapshot();
+        Map<String, List<io.zhongtai.metrics.model.DimensionValue>> values = new LinkedHashMap<>();
+        for (io.zhongtai.metrics.model.SemanticModel model : snapshot.manifest().models()) {
+            for (io.zhongtai.metrics.model.Dimension dimension : model.dimensions()) {
+                if (dimension.isTime() || model.warehouse() == null || values.containsKey(dimension.name())) {
+                    continue;
+                }
+                try {
+                    Warehouse warehouse = warehouses.find(model.warehouse());
+                    QueryResult result = executor.execute(io.zhongtai.metrics.compile.DimensionValuesQuery.compile(model,
+                            dimension, new Target(warehouse.name(), warehouse.dialect()), VALUE_LIMIT));
+                    if (!result.truncated()) {
+                        values.put(dimension.name(), result.rows().stream().map(row -> new io.zhongtai.metrics.model.DimensionValue(
+                                String.valueOf(row.get(0)), null, row.size() > 1 && row.get(1) != null
+                                        ? row.get(1).toString() : null, List.of())).toList());
+                    }
+                } catch (CatalogException e) {
+                    LOG.debug("No values read for dimension {}: {}", dimension.name(), e.getMessage());
+                }
+            }
+        }
+        return new io.zhongtai.metrics.catalog.ValuesCatalog(snapshot.catalog(), values);
+    }
+
+    static final int VALUE_LIMIT = 500;
+
     // ---------------------------------------------------------------- marketplace
 
     /** The metrics the caller may see, filtered and paged. */

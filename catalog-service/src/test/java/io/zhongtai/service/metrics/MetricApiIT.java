@@ -217,6 +217,26 @@ class MetricApiIT {
     }
 
     @Test
+    void dimensionsListTheirLabelsAndTheValuesReadFromTheWarehouse() {
+        String viewer = ZHONGTAI.tokenFor("metrics-viewer", "viewer");
+        JsonNode dimensions = ZHONGTAI.send("GET", "/api/v1/metrics/dimensions", viewer, null).json();
+        JsonNode region = null;
+        JsonNode brand = null;
+        for (JsonNode dimension : dimensions) {
+            if (dimension.get("name").asText().equals("region")) {
+                region = dimension;
+            } else if (dimension.get("name").asText().equals("brand")) {
+                brand = dimension;
+            }
+        }
+        assertThat(region.at("/labels/zh").asText()).isEqualTo("地区");
+        assertThat(region.get("values")).extracting(v -> v.get("value").asText() + "=" + v.get("zh").asText())
+                .contains("East=华东", "Northeast=东北");
+        // brands are declared nowhere: read from retail.products
+        assertThat(brand.get("values").size()).isGreaterThan(3);
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheMetricsEndpoints() {
         String document = ZHONGTAI.send("GET", "/openapi.yml", null, null).body();
         assertThat(document).contains("/api/v1/metrics/query:", "/api/v1/metrics/explain:", "/api/v1/metrics/{name}:",

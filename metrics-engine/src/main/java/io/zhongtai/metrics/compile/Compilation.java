@@ -191,13 +191,23 @@ final class Compilation {
                     + " metric's own time dimension, such as order_date) to dimensions");
         }
         timeOutput = times.size() == 1 ? times.get(0) : null;
+        if (times.size() > 1) {
+            for (Metric metric : metrics) {
+                boolean periodic = index.leafMeasures(metric).stream().anyMatch(m -> m.measure().nonAdditive() != null)
+                        || metric.spec() instanceof MetricSpec.Cumulative;
+                if (periodic) {
+                    throw CatalogException.invalid("dimensions", "metric '" + metric.name() + "' is read per period"
+                            + " (semi-additive or cumulative), so it takes one time dimension, not " + times.size());
+                }
+            }
+        }
     }
 
     private RequestedDimension parseDimension(String asked, String field) {
         if (asked == null || asked.isBlank()) {
             throw CatalogException.invalid(field, "a dimension name is blank");
         }
-        Map<String, Dimension> all = index.manifest().dimensionsByName();
+        Map<String, Dimension> all = index.dimensionsByName();
         TimeGrain grain = query.grain();
         if (asked.equals(METRIC_TIME)) {
             return new RequestedDimension(asked, null, null, grain == null ? TimeGrain.DAY : grain);
@@ -234,7 +244,7 @@ final class Compilation {
     }
 
     private boolean knownEntity(String entity) {
-        return index.manifest().models().stream().anyMatch(m -> m.entity(entity).isPresent());
+        return index.isEntity(entity);
     }
 
     private java.util.Optional<Dimension> findDimension(String name) {
@@ -252,7 +262,7 @@ final class Compilation {
     }
 
     private CatalogException unknownDimension(String asked, String field) {
-        List<String> known = new ArrayList<>(index.manifest().dimensionsByName().keySet());
+        List<String> known = new ArrayList<>(index.dimensionsByName().keySet());
         known.removeIf(policies.hiddenDimensions()::containsKey);
         known.add(METRIC_TIME);
         return new CatalogException(ErrorCode.UNKNOWN_REFERENCE,
@@ -349,7 +359,7 @@ final class Compilation {
             if (e.code() != ErrorCode.UNKNOWN_REFERENCE) {
                 throw e;
             }
-            List<String> known = new ArrayList<>(index.manifest().dimensionsByName().keySet());
+            List<String> known = new ArrayList<>(index.dimensionsByName().keySet());
             known.removeIf(policies.hiddenDimensions()::containsKey);
             known.add(METRIC_TIME);
             String reason = "unknown dimension '" + reference + "' at line " + position.line() + ", column "
@@ -805,7 +815,7 @@ final class Compilation {
                 continue;
             }
             if (dimension.time() && (dimension.metricTime() || dimension.name().equals(unit.key.timeDimension()))) {
-                sql = label;
+                sql = label != null ? label : dialect.timeBucket(timeExpr, dimension.grain());
             } else {
                 DimensionRef ref = resolveNamed(unit.model, joinAgg, dimension.name(), dimension.entity());
                 SqlNode base = dimensionSql(joins, ref);
@@ -1040,7 +1050,7 @@ final class Compilation {
             case SUM, SUM_BOOLEAN -> Sql.call(SqlStdOperatorTable.SUM, expr);
             case COUNT -> Sql.call(SqlStdOperatorTable.COUNT, expr);
             case COUNT_DISTINCT -> Sql.distinctCall(SqlStdOperatorTable.COUNT, expr);
-            case AVERAGE -> Sql.call(SqlStdOperatorTable.AVG, dialect.castDouble(expr));
+            case AVERAGE -> dialect.average(expr);
             case MIN -> Sql.call(SqlStdOperatorTable.MIN, expr);
             case MAX -> Sql.call(SqlStdOperatorTable.MAX, expr);
             case MEDIAN -> dialect.percentile(expr, 0.5);

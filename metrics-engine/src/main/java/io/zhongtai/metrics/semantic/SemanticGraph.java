@@ -37,6 +37,7 @@ public final class SemanticGraph {
     private final Map<String, List<JoinHop>> edges = new HashMap<>();
     private final Map<String, Map<String, Reach>> safeReach = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Reach>> fanOutReach = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, DimensionRef>> reachable = new ConcurrentHashMap<>();
 
     /** How a model is reached from another: one shortest path, or several (ambiguous). */
     public record Reach(JoinPath path, List<JoinPath> alternatives) {
@@ -153,11 +154,17 @@ public final class SemanticGraph {
      * reachable models is kept under the name of the nearer one only if it is strictly nearer.
      */
     public Map<String, DimensionRef> reachableDimensions(SemanticModel source, Aggregation agg) {
+        boolean fanOut = agg.isDuplicateInsensitive();
+        return reachable.computeIfAbsent(source.name() + (fanOut ? "+" : "-"),
+                key -> Collections.unmodifiableMap(computeReachable(source, fanOut)));
+    }
+
+    private Map<String, DimensionRef> computeReachable(SemanticModel source, boolean fanOut) {
         Map<String, DimensionRef> out = new LinkedHashMap<>();
         Map<String, Integer> distance = new HashMap<>();
         Map<String, Boolean> clash = new HashMap<>();
         collect(safeReach(source), false, out, distance, clash);
-        if (agg.isDuplicateInsensitive()) {
+        if (fanOut) {
             collect(fanOutReach(source), true, out, distance, clash);
         }
         clash.forEach((name, clashing) -> {

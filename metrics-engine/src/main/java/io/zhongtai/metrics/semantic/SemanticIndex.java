@@ -29,6 +29,9 @@ public final class SemanticIndex {
     private final Map<String, MeasureRef> measures = new HashMap<>();
     private final Map<String, Metric> metrics = new LinkedHashMap<>();
     private final Map<String, Map<String, DimensionRef>> reachableByMetric = new ConcurrentHashMap<>();
+    private final Map<String, List<MeasureRef>> leavesByMetric = new ConcurrentHashMap<>();
+    private final Map<String, io.zhongtai.metrics.model.Dimension> dimensionsByName;
+    private final Set<String> entityNames = new java.util.HashSet<>();
 
     public SemanticIndex(SemanticManifest manifest) {
         this.manifest = manifest;
@@ -41,6 +44,17 @@ public final class SemanticIndex {
         for (Metric metric : manifest.metrics()) {
             metrics.putIfAbsent(metric.name(), metric);
         }
+        dimensionsByName = manifest.dimensionsByName();
+        manifest.models().forEach(m -> m.entities().forEach(e -> entityNames.add(e.name())));
+    }
+
+    /** Every dimension by name (the first model's on a clash). */
+    public Map<String, io.zhongtai.metrics.model.Dimension> dimensionsByName() {
+        return dimensionsByName;
+    }
+
+    public boolean isEntity(String name) {
+        return entityNames.contains(name);
     }
 
     public SemanticManifest manifest() {
@@ -69,6 +83,18 @@ public final class SemanticIndex {
 
     /** The measures a metric rests on, through ratios, derived and period-over-period metrics. */
     public List<MeasureRef> leafMeasures(Metric metric) {
+        if (metrics.get(metric.name()) == metric) {
+            List<MeasureRef> cached = leavesByMetric.get(metric.name());
+            if (cached == null) {
+                cached = List.copyOf(computeLeaves(metric));
+                leavesByMetric.put(metric.name(), cached);
+            }
+            return cached;
+        }
+        return computeLeaves(metric);
+    }
+
+    private List<MeasureRef> computeLeaves(Metric metric) {
         LinkedHashSet<MeasureRef> out = new LinkedHashSet<>();
         collectLeaves(metric, out, new LinkedHashSet<>());
         return new ArrayList<>(out);
