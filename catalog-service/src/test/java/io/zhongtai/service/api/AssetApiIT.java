@@ -162,22 +162,22 @@ class AssetApiIT {
     @Test
     void glossaryTermsTagsAndDomainsHaveTheirOwnLifecycle() {
         String steward = zhongtai.tokenFor("glossary-steward", "steward");
-        Response created = zhongtai.send("POST", "/api/v1/domains", steward, Map.of("name", "Supply Chain", "description", "Stock"));
+        Response created = zhongtai.send("POST", "/api/v1/domains", steward, Map.of("name", "Store Logistics", "description", "Stock"));
         assertThat(created.status()).isEqualTo(201);
-        assertThat(created.json().get("id").asText()).isEqualTo("domain:Supply Chain");
-        assertThat(zhongtai.send("POST", "/api/v1/domains", steward, Map.of("name", "Supply Chain")).status()).isEqualTo(409);
-        Response put = zhongtai.send("PUT", "/api/v1/domains/Supply%20Chain", steward, Map.of("description", "Stock and stores", "synonyms", List.of("供应链")));
+        assertThat(created.json().get("id").asText()).isEqualTo("domain:Store Logistics");
+        assertThat(zhongtai.send("POST", "/api/v1/domains", steward, Map.of("name", "Store Logistics")).status()).isEqualTo(409);
+        Response put = zhongtai.send("PUT", "/api/v1/domains/Store%20Logistics", steward, Map.of("description", "Stock and stores", "synonyms", List.of("供应链")));
         assertThat(put.json().get("version").asLong()).isEqualTo(2);
-        zhongtai.send("PATCH", asset("table:demo.retail.inventory_snapshots"), steward, Map.of("domain", "Supply Chain"));
+        zhongtai.send("PATCH", asset("table:demo.retail.inventory_snapshots"), steward, Map.of("domain", "Store Logistics"));
         assertThat(zhongtai.send("GET", asset("table:demo.retail.inventory_snapshots"), steward, null).json().get("domain").asText())
-                .isEqualTo("Supply Chain");
-        Response inUse = zhongtai.send("DELETE", "/api/v1/domains/Supply%20Chain", steward, null);
+                .isEqualTo("Store Logistics");
+        Response inUse = zhongtai.send("DELETE", "/api/v1/domains/Store%20Logistics", steward, null);
         assertThat(inUse.status()).isEqualTo(409);
         assertThat(inUse.json().get("detail").asText()).contains("still on 1 asset");
         Response cleared = zhongtai.sendRaw("PATCH", asset("table:demo.retail.inventory_snapshots"), steward, "{\"domain\": null}");
         assertThat(cleared.status()).isEqualTo(200);
         assertThat(cleared.json().get("domain").isNull()).isTrue();
-        assertThat(zhongtai.send("DELETE", "/api/v1/domains/Supply%20Chain", steward, null).status()).isEqualTo(204);
-        assertThat(zhongtai.send("GET", "/api/v1/domains/Supply%20Chain", steward, null).status()).isEqualTo(404);
+        assertThat(zhongtai.send("DELETE", "/api/v1/domains/Store%20Logistics", steward, null).status()).isEqualTo(204);
+        assertThat(zhongtai.send("GET", "/api/v1/domains/Store%20Logistics", steward, null).status()).isEqualTo(404);
     }
 }
