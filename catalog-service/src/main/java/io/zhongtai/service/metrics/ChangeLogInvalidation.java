@@ -32,7 +32,7 @@ public class ChangeLogInvalidation {
         this.metrics = metrics;
     }
 
-    @Scheduled(fixedDelay = "${zhongtai.metrics.change-log-poll:5s}", initialDelay = "1s")
+    @Scheduled(fixedDelay = "${zhongtai.metrics.change-log-poll:5s}", initialDelay = "30s")
     public synchronized void follow() {
         try {
             while (true) {
