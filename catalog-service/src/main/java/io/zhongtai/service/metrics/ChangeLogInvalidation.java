@@ -1,24 +1,30 @@
 package io.zhongtai.service.metrics;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.zhongtai.core.asset.AssetId;
 import io.zhongtai.core.asset.AssetType;
 import io.zhongtai.core.asset.CatalogStore;
 import io.zhongtai.core.change.ChangeEvent;
 import io.zhongtai.service.Zhongtai;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Follows the catalog's change log and drops cached metric results that read a table a crawl
- * saw change (the table itself, or one of its columns).
+ * saw change (the table itself, or one of its columns). Runs only in the server (not in
+ * commands such as {@code demo}), on its own thread, stopped before the store closes.
  */
 @Singleton
 @Requires(property = Zhongtai.SCHEDULING, notEquals = "false")
@@ -28,14 +34,44 @@ public class ChangeLogInvalidation {
 
     private final CatalogStore catalog;
     private final MetricsService metrics;
+    private final MetricsConfig config;
+    private ScheduledExecutorService timer;
     private long lastSequence;
 
-    public ChangeLogInvalidation(CatalogStore catalog, MetricsService metrics) {
+    public ChangeLogInvalidation(CatalogStore catalog, MetricsService metrics, MetricsConfig config) {
         this.catalog = catalog;
         this.metrics = metrics;
+        this.config = config;
     }
 
-    @Scheduled(fixedDelay = "${zhongtai.metrics.change-log-poll:5s}", initialDelay = "1s")
+    @EventListener
+    synchronized void onStartup(ServerStartupEvent event) {
+        if (timer != null) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "metric-cache-invalidation");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Math.max(100, config.changeLogPoll().toMillis());
+        timer.scheduleWithFixedDelay(this::follow, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = timer;
+            timer = null;
+        }
+        if (running != null) {
+            running.shutdownNow();
+            running.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Reads the change log from where it stopped and drops what the changes make stale. */
     public synchronized void follow() {
         try {
             while (true) {

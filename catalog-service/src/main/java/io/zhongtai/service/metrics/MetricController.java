@@ -69,8 +69,8 @@ public class MetricController {
 
     /** Every dimension with labels, synonyms, grains and its values (declared, and read from the warehouse where cheap). */
     @Get("/dimensions")
-    public List<MetricViews.DimensionView> dimensions() {
-        return metrics.catalog().dimensions().stream().map(MetricViews.DimensionView::of).toList();
+    public List<MetricViews.DimensionView> dimensions(Authentication authentication) {
+        return metrics.dimensions(metrics.caller(authentication)).stream().map(MetricViews.DimensionView::of).toList();
     }
 
     @Get("/{name}")

@@ -10,9 +10,6 @@ import io.zhongtai.core.ErrorCode;
 import io.zhongtai.core.Page;
 import io.zhongtai.core.PageRequest;
 import io.zhongtai.core.asset.AssetId;
-import io.zhongtai.core.asset.AssetType;
-import io.zhongtai.core.asset.CatalogStore;
-import io.zhongtai.core.asset.Classification;
 import io.zhongtai.core.metrics.MetricStore;
 import io.zhongtai.core.metrics.StoredDefinition;
 import io.zhongtai.core.security.IdentityStore;
@@ -36,7 +33,6 @@ import io.zhongtai.metrics.query.OrderBy;
 import io.zhongtai.metrics.query.QueryResult;
 import io.zhongtai.service.crawl.WarehouseRegistry;
 import jakarta.inject.Singleton;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,17 +59,15 @@ public class MetricsService {
     private final MetricExecutor executor;
     private final WarehouseRegistry warehouses;
     private final IdentityStore identities;
-    private final CatalogStore catalog;
     private final MetricStore store;
     private final Map<String, Map<String, String>> attributes = new ConcurrentHashMap<>();
 
     public MetricsService(MetricRegistry registry, MetricExecutor executor, WarehouseRegistry warehouses,
-            IdentityStore identities, CatalogStore catalog, MetricStore store) {
+            IdentityStore identities, MetricStore store) {
         this.registry = registry;
         this.executor = executor;
         this.warehouses = warehouses;
         this.identities = identities;
-        this.catalog = catalog;
         this.store = store;
         loadAttributes();
     }
@@ -160,6 +154,14 @@ public class MetricsService {
     }
 
     static final int VALUE_LIMIT = 500;
+
+    /** The dimensions the caller may see (a policy's hidden ones left out), with their values. */
+    public List<io.zhongtai.metrics.catalog.DimensionInfo> dimensions(Caller caller) {
+        Set<String> hidden = new java.util.HashSet<>();
+        registry.snapshot().manifest().policies().stream().filter(p -> applies(p.subject(), caller))
+                .forEach(p -> hidden.addAll(p.hiddenDimensions()));
+        return catalog().dimensions().stream().filter(d -> !hidden.contains(d.name())).toList();
+    }
 
     // ---------------------------------------------------------------- marketplace
 
@@ -271,16 +273,13 @@ public class MetricsService {
         return registry.apply(manifest, actor(authentication), caller(authentication).role(), reason, certify);
     }
 
-    /** The demo's metrics and dimensions (demo-retail.md), certified; their domains made first. */
+    /**
+     * The demo's metrics and dimensions (demo-retail.md), certified. Their domains (Sales, Customer,
+     * Supply Chain) are linked to the metric assets when stewards have created them; none is
+     * created here.
+     */
     public void installDemo(Actor actor) {
         SemanticManifest demo = DemoMetrics.manifest();
-        demo.metrics().stream().map(Metric::domain).filter(java.util.Objects::nonNull).distinct().forEach(domain -> {
-            AssetId id = AssetId.of(AssetType.DOMAIN, domain);
-            if (catalog.findClassification(id).isEmpty()) {
-                catalog.createClassification(new Classification(id, domain + " metrics and data", List.of(), List.of(), 1,
-                        Instant.now(), 0), actor);
-            }
-        });
         Map<String, MetricVersion> written = registry.apply(demo, actor, Role.ADMIN, "the demo's governed metrics"
                 + " (demo-retail.md)", true);
         LOG.info("Demo metrics certified: {}", written.isEmpty() ? "none changed" : written.keySet());
