@@ -22,5 +22,5 @@ run() {
 if [ ! -d "$home/graph" ]; then
     run generate "$home" "$assets"
 fi
-run rebuild "$home"
+if [ "${SKIP_REBUILD:-}" != 1 ]; then run rebuild "$home"; fi
 run query "$home" "$seconds"

@@ -340,14 +340,15 @@ public class SearchProjection implements AutoCloseable {
             dialects.clear();
             RebuildRun[] progress = {started.withSequence(sequence)};
             running = progress[0];
-            Stream<SearchDocument> catalog = catalogDocuments(count -> {
-                progress[0] = progress[0].withDocuments(count);
-                running = progress[0];
-            }, () -> {
-                writePermit.acquireUninterruptibly();
-                holdingPermit.set(true);
-            });
-            index.rebuild(catalog, sequence);
+            try (Stream<SearchDocument> catalog = catalogDocuments(count -> {
+                        progress[0] = progress[0].withDocuments(count);
+                        running = progress[0];
+                    }, () -> {
+                        writePermit.acquireUninterruptibly();
+                        holdingPermit.set(true);
+                    })) {
+                index.rebuild(catalog, sequence);
+            }
             double seconds = (System.nanoTime() - begin) / 1e9;
             RebuildRun done = progress[0].succeeded(clock.instant(), seconds);
             LOG.info("Search index rebuilt from the catalog: {} documents at change {} in {} s ({} documents/s)",
@@ -374,13 +375,21 @@ public class SearchProjection implements AutoCloseable {
     }
 
     /**
-     * Every asset of the catalog as a document, read page by page in identifier order. When the
-     * last page has been read, before the stream reports its end, {@code atEnd} runs once.
+     * Every asset of the catalog as a document, read page by page in identifier order. The next
+     * page is read and mapped on a thread of its own while the index takes the current one, so
+     * that reading the graph and indexing overlap. When the last page has been taken, before the
+     * stream reports its end, {@code atEnd} runs once. Closing the stream stops the reader.
      */
     private Stream<SearchDocument> catalogDocuments(java.util.function.LongConsumer progress, Runnable atEnd) {
+        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "search-rebuild-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        int size = config.rebuildBatchSize();
         Iterator<SearchDocument> iterator = new Iterator<>() {
-            private AssetId after;
-            private Iterator<AssetDetail> page = List.<AssetDetail>of().iterator();
+            private java.util.concurrent.Future<Page> pending = reader.submit(() -> read(null, size));
+            private Iterator<SearchDocument> page = List.<SearchDocument>of().iterator();
             private boolean lastPage;
             private boolean ended;
             private long count;
@@ -396,12 +405,12 @@ public class SearchProjection implements AutoCloseable {
                         }
                         return false;
                     }
-                    List<AssetDetail> details = store.assetsAfter(after, config.rebuildBatchSize());
-                    lastPage = details.size() < config.rebuildBatchSize();
-                    if (!details.isEmpty()) {
-                        after = details.get(details.size() - 1).asset().id();
+                    Page next = take(pending);
+                    lastPage = next.documents().size() < size;
+                    if (!lastPage) {
+                        pending = reader.submit(() -> read(next.last(), size));
                     }
-                    page = details.iterator();
+                    page = next.documents().iterator();
                     progress.accept(count);
                 }
                 return true;
@@ -413,10 +422,35 @@ public class SearchProjection implements AutoCloseable {
                     throw new NoSuchElementException();
                 }
                 count++;
-                return documents.of(page.next());
+                return page.next();
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(reader::shutdownNow);
+    }
+
+    /** One page of documents and the identifier to read on from. */
+    private record Page(List<SearchDocument> documents, AssetId last) {}
+
+    private Page read(AssetId after, int size) {
+        List<AssetDetail> details = store.assetsAfter(after, size);
+        List<SearchDocument> mapped = new ArrayList<>(details.size());
+        details.forEach(detail -> mapped.add(documents.of(detail)));
+        return new Page(mapped, details.isEmpty() ? after : details.get(details.size() - 1).asset().id());
+    }
+
+    private static Page take(java.util.concurrent.Future<Page> pending) {
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogException(ErrorCode.STORE_UNAVAILABLE, "Interrupted while reading the catalog", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new CatalogException(ErrorCode.STORE_UNAVAILABLE, "Reading the catalog failed: " + e.getCause(), e.getCause());
+        }
     }
 
     // --- state and checks

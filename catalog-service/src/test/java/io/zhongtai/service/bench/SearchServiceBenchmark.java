@@ -25,8 +25,6 @@ import io.zhongtai.core.warehouse.CrawlSettings;
 import io.zhongtai.core.warehouse.Dialect;
 import io.zhongtai.core.warehouse.Warehouse;
 import io.zhongtai.core.warehouse.WarehouseStore;
-import io.zhongtai.search.lucene.LuceneSearchIndex;
-import io.zhongtai.search.lucene.LuceneSearchIndexConfig;
 import io.zhongtai.service.config.StoreFactory;
 import io.zhongtai.service.search.RebuildRun;
 import io.zhongtai.service.search.SearchProjection;
@@ -221,42 +219,53 @@ public final class SearchServiceBenchmark {
 
     // --- queries
 
+    /**
+     * Runs the service and measures, in the same JVM on the same index, the mix straight on the
+     * index (the search port, as the controller calls it: no HTTP, JSON or security) and through
+     * HTTP, alternating the two in rounds so that a change in the machine's load hits both alike.
+     */
     private static void query(Path home, int seconds) throws Exception {
-        Map<String, Latencies> direct = new LinkedHashMap<>();
-        try (LuceneSearchIndex index = new LuceneSearchIndex(LuceneSearchIndexConfig.of(home.resolve("search")))) {
-            System.out.printf(Locale.ROOT, "index: %,d documents at change %d%n", index.documentCount(), index.appliedSequence());
-            for (String query : QUERIES) {
-                System.out.printf(Locale.ROOT, "  %-22s %,9d hits%n", query, search(index, query));
-            }
-            run(seconds, 1, () -> search(index, QUERIES.get(0))); // warm-up
-            for (int clients : new int[] {1, 8}) {
-                direct.put("direct, " + clients, run(seconds, clients, () -> search(index, null)));
-            }
-        }
         Map<String, Object> properties = properties(home);
         properties.put("micronaut.server.port", -1);
-        Map<String, Latencies> service = new LinkedHashMap<>();
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+            SearchIndex index = server.getApplicationContext().getBean(SearchIndex.class);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             String base = "http://127.0.0.1:" + server.getPort();
             awaitHealthy(http, base);
             String token = login(http, base);
-            run(seconds, 1, () -> get(http, base, token, QUERIES.get(0))); // warm-up
+            System.out.printf(Locale.ROOT, "index: %,d documents at change %d%n", index.documentCount(), index.appliedSequence());
+            run(seconds, 1, () -> search(index, null)); // warm-up, both paths
+            run(seconds, 1, () -> get(http, base, token, null));
+            System.out.println();
+            System.out.println("| query | hits | straight to the index, 1 client: p50 / p99 |");
+            System.out.println("| --- | --- | --- |");
+            for (String query : QUERIES) {
+                Latencies alone = run(0, 1, 20, () -> search(index, query));
+                System.out.printf(Locale.ROOT, "| `%s` | %,d | %.1f / %.1f ms |%n", query, search(index, query), alone.p(50), alone.p(99));
+            }
+            Map<String, List<Double>> direct = new LinkedHashMap<>();
+            Map<String, List<Double>> service = new LinkedHashMap<>();
+            for (int round = 0; round < 2; round++) {
+                for (int clients : new int[] {1, 8}) {
+                    direct.computeIfAbsent("" + clients, key -> new ArrayList<>())
+                            .addAll(run(seconds, clients, () -> search(index, null)).list());
+                    service.computeIfAbsent("" + clients, key -> new ArrayList<>())
+                            .addAll(run(seconds, clients, () -> get(http, base, token, null)).list());
+                }
+            }
+            System.out.println();
+            System.out.println("| clients | straight to the index p50 / p95 / p99 | through the service p50 / p95 / p99 | service / straight (p50, p99) | queries |");
+            System.out.println("| --- | --- | --- | --- | --- |");
             for (int clients : new int[] {1, 8}) {
-                service.put("service, " + clients, run(seconds, clients, () -> get(http, base, token, null)));
+                Latencies d = Latencies.of(direct.get("" + clients));
+                Latencies s = Latencies.of(service.get("" + clients));
+                System.out.printf(Locale.ROOT, "| %d | %.1f / %.1f / %.1f ms | %.1f / %.1f / %.1f ms | %.2f, %.2f | %,d straight, %,d service |%n",
+                        clients, d.p(50), d.p(95), d.p(99), s.p(50), s.p(95), s.p(99), s.p(50) / d.p(50), s.p(99) / d.p(99),
+                        d.count(), s.count());
             }
         }
-        System.out.println();
-        System.out.println("| clients | straight to Lucene p50 / p95 / p99 | through the service p50 / p95 / p99 | ratio (p50, p99) | queries |");
-        System.out.println("| --- | --- | --- | --- | --- |");
-        for (int clients : new int[] {1, 8}) {
-            Latencies d = direct.get("direct, " + clients);
-            Latencies s = service.get("service, " + clients);
-            System.out.printf(Locale.ROOT, "| %d | %.1f / %.1f / %.1f ms | %.1f / %.1f / %.1f ms | %.2f, %.2f | %,d direct, %,d service |%n",
-                    clients, d.p(50), d.p(95), d.p(99), s.p(50), s.p(95), s.p(99), s.p(50) / d.p(50), s.p(99) / d.p(99),
-                    d.count(), s.count());
-        }
-        System.out.printf(Locale.ROOT, "load average %.1f; each cell %d s of the mix of %d queries%n", loadAverage(), seconds, QUERIES.size());
+        System.out.printf(Locale.ROOT, "load average %.1f at the end; each cell 2 x %d s of the mix of %d queries, the two paths alternating%n",
+                loadAverage(), seconds, QUERIES.size());
     }
 
     private static final ThreadLocal<Integer> NEXT = ThreadLocal.withInitial(() -> 0);
@@ -290,13 +299,18 @@ public final class SearchServiceBenchmark {
 
     /** Runs the work on {@code clients} threads for a while; each call's latency is recorded. */
     private static Latencies run(int seconds, int clients, Callable<Long> work) throws Exception {
+        return run(seconds, clients, 0, work);
+    }
+
+    /** As above, for {@code seconds} or, when that is 0, for {@code calls} calls per client. */
+    private static Latencies run(int seconds, int clients, int calls, Callable<Long> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long deadline = seconds > 0 ? System.nanoTime() + Duration.ofSeconds(seconds).toNanos() : Long.MAX_VALUE;
         List<Future<List<Double>>> results = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             results.add(pool.submit(() -> {
                 List<Double> millis = new ArrayList<>();
-                while (System.nanoTime() < deadline) {
+                while (System.nanoTime() < deadline && (calls == 0 || millis.size() < calls)) {
                     long begin = System.nanoTime();
                     work.call();
                     millis.add((System.nanoTime() - begin) / 1e6);
@@ -316,6 +330,16 @@ public final class SearchServiceBenchmark {
 
     /** Sorted latencies in milliseconds. */
     private record Latencies(double[] sorted) {
+        static Latencies of(List<Double> millis) {
+            double[] sorted = millis.stream().mapToDouble(Double::doubleValue).toArray();
+            Arrays.sort(sorted);
+            return new Latencies(sorted);
+        }
+
+        List<Double> list() {
+            return Arrays.stream(sorted).boxed().toList();
+        }
+
         double p(int percent) {
             int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
             return sorted[Math.max(0, Math.min(sorted.length - 1, index))];

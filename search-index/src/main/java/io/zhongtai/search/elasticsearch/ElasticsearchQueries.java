@@ -58,7 +58,7 @@ final class ElasticsearchQueries {
         BoolQuery.Builder query = new BoolQuery.Builder();
         query.should(constant(term(IndexFields.NAME_START, plan.whole(), null), SuggestPlan.NAME_START_BOOST));
         for (String word : plan.words()) {
-            query.must(constant(term(IndexFields.PREFIXES, word, null), 1f));
+            query.must(constant(prefix(word), 1f));
         }
         QueryPlan.liveOnly().forEach(filter -> query.filter(filter(filter)));
         return byRankBoost(query.build()._toQuery());
@@ -121,12 +121,18 @@ final class ElasticsearchQueries {
         if (group.prefix() == null) {
             return tokens;
         }
-        Query prefix = constant(term(IndexFields.PREFIXES, group.prefix(), null), IndexFields.PREFIX_BOOST);
+        Query prefix = constant(prefix(group.prefix()), IndexFields.PREFIX_BOOST);
         if (tokens == null) {
             return prefix;
         }
         List<Query> either = List.of(tokens, prefix);
         return DisMaxQuery.of(max -> max.queries(either).tieBreaker(0.0))._toQuery();
+    }
+
+    /** As {@code LuceneQueries}: the start of a word of the name or a label, or of the whole of either. */
+    private static Query prefix(String typed) {
+        List<Query> either = List.of(term(IndexFields.PREFIXES, typed, null), term(IndexFields.NAME_START, typed, null));
+        return BoolQuery.of(bool -> bool.should(either).minimumShouldMatch("1"))._toQuery();
     }
 
     private static Query token(QueryPlan.TokenClause token) {

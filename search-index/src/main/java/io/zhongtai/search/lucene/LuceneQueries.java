@@ -64,7 +64,7 @@ final class LuceneQueries {
                 new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.NAME_START, plan.whole()))), SuggestPlan.NAME_START_BOOST),
                 Occur.SHOULD);
         for (String word : plan.words()) {
-            query.add(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.PREFIXES, word))), Occur.MUST);
+            query.add(new ConstantScoreQuery(prefix(word)), Occur.MUST);
         }
         QueryPlan.liveOnly().forEach(filter -> query.add(filter(filter), Occur.FILTER));
         return FunctionScoreQuery.boostByValue(query.build(), DoubleValuesSource.fromFloatField(IndexFields.RANK_BOOST));
@@ -80,8 +80,7 @@ final class LuceneQueries {
         if (group.prefix() == null) {
             return tokens;
         }
-        Query prefix = new BoostQuery(
-                new ConstantScoreQuery(new TermQuery(new Term(IndexFields.PREFIXES, group.prefix()))), IndexFields.PREFIX_BOOST);
+        Query prefix = new BoostQuery(new ConstantScoreQuery(prefix(group.prefix())), IndexFields.PREFIX_BOOST);
         return tokens == null ? prefix : new DisjunctionMaxQuery(List.of(tokens, prefix), 0f);
     }
 
@@ -95,6 +94,14 @@ final class LuceneQueries {
             alternatives.add(new BoostQuery(query, field.boost()));
         }
         return new DisjunctionMaxQuery(alternatives, IndexFields.TIE_BREAKER);
+    }
+
+    /** The start of a word of the name or a label, or of the whole name or a whole label. */
+    private static Query prefix(String typed) {
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.PREFIXES, typed)), Occur.SHOULD)
+                .add(new TermQuery(new Term(IndexFields.NAME_START, typed)), Occur.SHOULD)
+                .build();
     }
 
     private static Query token(QueryPlan.TokenClause token) {

@@ -28,7 +28,7 @@ import java.util.Set;
  * group = all its tokens must match:  sum over tokens of
  *           dis_max(tie 0.1) over fields f of  BM25(f, token) x boost(f)
  *                                        and  BM25(f, fuzzy(token)) x fuzzyBoost(f)
- *         the last group also matches as a prefix of a name word (PREFIX_BOOST)
+ *         the last group also matches as the start of a name word or of the whole name (PREFIX_BOOST)
  * phrase = dis_max(tie 0.1) over fields f of BM25(f, "tokens in this order") x boost(f); no typos
  * filters never score; deleted documents never match; deprecated ones only when a filter asks
  * order = score, then shorter names (equal scores: a prefix being typed, browsing), then id

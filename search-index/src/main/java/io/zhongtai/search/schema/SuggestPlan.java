@@ -13,7 +13,7 @@ import java.util.List;
  * sort  = score, then shorter names, then name, then id
  * </pre>
  *
- * @param words every typed word must start a word of the name or a label
+ * @param words every typed word must start a word of the name or a label, or the whole name or label
  * @param whole the whole typed text, compared with the start of whole names
  */
 public record SuggestPlan(List<String> words, String whole, int limit) {

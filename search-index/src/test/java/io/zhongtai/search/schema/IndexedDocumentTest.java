@@ -21,7 +21,8 @@ class IndexedDocumentTest {
                 "order_items", "demo.retail.order_items", "table:demo.retail.order_items", "retail.order_items", "order item",
                 "订单明细", "订单 明细");
         assertThat(items.keywords().get(IndexFields.NAME_START)).contains("o", "order_", "order_items", "订", "订单明细");
-        assertThat(items.keywords().get(IndexFields.PREFIXES)).contains("ord", "ite", "items", "明细").doesNotContain("tems");
+        assertThat(items.keywords().get(IndexFields.PREFIXES)).contains("ord", "ite", "items", "明细").doesNotContain("tems")
+                .as("whole-name prefixes live in name_start only").doesNotContain("order_");
         assertThat(items.text().get(IndexFields.NAME.name())).containsExactly("order item");
         assertThat(items.text().get(IndexFields.QUALIFIED.name())).containsExactly("demo", "retail", "order item");
     }
