@@ -158,6 +158,22 @@ class LineageApiIT {
     }
 
     @Test
+    void aTableThatFeedsAMetricShowsTheEdgeWithNoJob() {
+        JsonNode walk = zhongtai.send(
+                        "GET",
+                        "/api/v1/lineage/" + TestingZhongtai.encode("table:demo.retail.customer_feedback") + "?direction=downstream&depth=1",
+                        admin,
+                        null)
+                .json();
+        assertThat(walk.get("nodes").findValuesAsText("id")).contains("metric:avg_rating");
+        assertThat(walk.get("edges")).anySatisfy(edge -> {
+            assertThat(edge.get("from").asText()).isEqualTo("table:demo.retail.customer_feedback");
+            assertThat(edge.get("to").asText()).isEqualTo("metric:avg_rating");
+            assertThat(edge.get("via").isNull()).isTrue();
+        });
+    }
+
+    @Test
     void impactOfAColumnReachesTheMartsWithTheirOwnersAndJobs() {
         JsonNode impact = zhongtai.send(
                         "GET", "/api/v1/lineage/" + TestingZhongtai.encode("column:demo.retail.order_items.unit_price") + "/impact",

@@ -149,8 +149,13 @@ final class LineageWalk {
                     }
                     taken++;
                     AssetId other = AssetId.parse(id);
-                    for (Value via : neighbour.get("vias").asList(value -> value)) {
-                        AssetId job = via.isNull() ? null : AssetId.parse(via.asString());
+                    // collect() leaves out nulls: an edge with no job (a metric's inputs) has no via
+                    List<Value> vias = neighbour.get("vias").asList(value -> value);
+                    if (vias.isEmpty()) {
+                        walked.edges.add(down ? new LineageEdge(node, other, null) : new LineageEdge(other, node, null));
+                    }
+                    for (Value via : vias) {
+                        AssetId job = AssetId.parse(via.asString());
                         walked.edges.add(down ? new LineageEdge(node, other, job) : new LineageEdge(other, node, job));
                     }
                     if (!walked.hops.containsKey(id)) {
