@@ -1,16 +1,13 @@
 import { api } from './client';
+import type { MetricDetail, MetricSummary, MetricVersion } from '../lib/metric';
 import type { MetricQuery, Page, QueryResult } from './types';
 
-export type RawMetric = Record<string, unknown>;
-
-export function listMetrics(signal?: AbortSignal): Promise<Page<RawMetric>> {
-  return api.get<Page<RawMetric> | RawMetric[]>('/api/v1/metrics', { size: 1000 }, signal).then((answer) =>
-    Array.isArray(answer) ? { items: answer, page: 0, size: answer.length, total: answer.length } : answer,
-  );
+export function listMetrics(signal?: AbortSignal): Promise<Page<MetricSummary>> {
+  return api.get<Page<MetricSummary>>('/api/v1/metrics', { size: 1000 }, signal);
 }
 
-export function getMetric(name: string, signal?: AbortSignal): Promise<RawMetric> {
-  return api.get<RawMetric>(`/api/v1/metrics/${encodeURIComponent(name)}`, undefined, signal);
+export function getMetric(name: string, signal?: AbortSignal): Promise<MetricDetail> {
+  return api.get<MetricDetail>(`/api/v1/metrics/${encodeURIComponent(name)}`, undefined, signal);
 }
 
 /** Only the fields API.md gives a metric query (the service refuses unknown ones). */
@@ -26,11 +23,7 @@ export function runQuery(query: MetricQuery): Promise<QueryResult> {
   return api.post<QueryResult>('/api/v1/metrics/query', queryBody(query));
 }
 
-/**
- * A lifecycle action on a metric (submit, certify, reject, deprecate). API.md names the
- * lifecycle but not its path; this follows the service's style for actions
- * (POST /api/v1/warehouses/{name}/crawl).
- */
-export function reviewMetric(name: string, action: string, comment: string): Promise<RawMetric> {
-  return api.post<RawMetric>(`/api/v1/metrics/${encodeURIComponent(name)}/${action}`, comment ? { comment } : {});
+/** A lifecycle action on a metric (submit, certify, reject, deprecate) with the reason given; answers the new version. */
+export function reviewMetric(name: string, action: string, reason: string): Promise<MetricVersion> {
+  return api.post<MetricVersion>(`/api/v1/metrics/${encodeURIComponent(name)}/${action}`, reason ? { reason } : {});
 }

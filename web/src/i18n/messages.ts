@@ -322,6 +322,8 @@ const en = {
   'condition.has_owner': 'has an owner',
   'condition.has_tag': 'has the tag',
   'condition.has_term': 'has a glossary term',
+  'condition.has_domain': 'is in a domain',
+  'condition.has_lineage': 'has known lineage',
   'condition.certified': 'is certified',
   'condition.read_within_days': 'read within N days',
 
@@ -745,6 +747,8 @@ const zh: Record<MessageKey, string> = {
   'condition.has_owner': '有负责人',
   'condition.has_tag': '带有标签',
   'condition.has_term': '关联了业务术语',
+  'condition.has_domain': '属于某个数据域',
+  'condition.has_lineage': '有已知血缘',
   'condition.certified': '已认证',
   'condition.read_within_days': 'N 天内被读取',
 

@@ -1,65 +1,29 @@
-// The impact answer (API.md: "the downstream assets grouped by type and owner") read into rows,
-// whichever way the service nests its groups: every object with an asset identifier is one
-// downstream asset, and an owner named on an enclosing group applies to the assets inside it.
+// The impact answer of `GET /api/v1/lineage/{id}/impact`: every asset downstream of the start,
+// with its owners, its distance in hops and the jobs on the way (also grouped by type and owner,
+// which the page recomputes from the flat list so that an asset with two owners is listed under each).
 
-export interface ImpactRow {
+export interface ImpactedAsset {
   id: string;
   type: string;
   name: string;
+  hops: number;
   owners: string[];
-  via?: string;
+  via: string[];
 }
 
-const ID = /^[a-z]+:.+/;
-
-export function impactRows(raw: unknown, root?: string): ImpactRow[] {
-  const rows = new Map<string, ImpactRow>();
-  const walk = (value: unknown, owner: string | null, depth: number) => {
-    if (depth > 6 || value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      value.forEach((v) => walk(v, owner, depth + 1));
-      return;
-    }
-    const object = value as Record<string, unknown>;
-    const id = typeof object.id === 'string' && ID.test(object.id) ? object.id : null;
-    if (id && id !== root && !id.startsWith('user:') && !id.startsWith('group:')) {
-      const owners = ownersOf(object.owners) ?? (owner ? [owner] : []);
-      const existing = rows.get(id);
-      rows.set(id, {
-        id,
-        type: typeof object.type === 'string' ? object.type : id.split(':')[0],
-        name: typeof object.name === 'string' ? object.name : id.slice(id.indexOf(':') + 1),
-        owners: existing ? [...new Set([...existing.owners, ...owners])] : owners,
-        via: typeof object.via === 'string' ? object.via : existing?.via,
-      });
-      return;
-    }
-    const groupOwner = ownerName(object.owner) ?? owner;
-    for (const [key, child] of Object.entries(object)) {
-      if (key === 'owner' || key === 'owners') continue;
-      if (/owner/i.test(key) && child && typeof child === 'object' && !Array.isArray(child)) {
-        // a map keyed by owner: {"byOwner": {"group:crm": [...]}}
-        for (const [ownerKey, members] of Object.entries(child as Record<string, unknown>)) walk(members, ownerKey, depth + 1);
-      } else {
-        walk(child, groupOwner, depth + 1);
-      }
-    }
-  };
-  walk(raw, null, 0);
-  return [...rows.values()];
+export interface ImpactAnswer {
+  start: string;
+  depth: number;
+  total: number;
+  byType: Record<string, number>;
+  groups: { type: string; owner: string | null; count: number; assets: ImpactedAsset[] }[];
+  jobs: string[];
+  assets: ImpactedAsset[];
 }
 
-function ownerName(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string') {
-    return (value as { id: string }).id;
-  }
-  return null;
-}
-
-function ownersOf(value: unknown): string[] | null {
-  if (!Array.isArray(value)) return null;
-  return value.map(ownerName).filter((o): o is string => o !== null);
+/** The downstream assets, nearest first, then by identifier. */
+export function impactRows(answer: ImpactAnswer): ImpactedAsset[] {
+  return [...answer.assets].sort((a, b) => a.hops - b.hops || a.id.localeCompare(b.id));
 }
 
 /** Counts per key, largest first. */

@@ -1,12 +1,74 @@
-// A metric as the marketplace and the metric page show it. API.md fixes the paths of the
-// metrics API but not every field of a metric, so this reads the common spellings (a label
-// or labels per language, a status or lifecycle, owner or owners) into one shape.
+// A metric as the marketplace and the metric page show it, read from the metrics API:
+// `GET /api/v1/metrics` answers a page of summaries, `GET /api/v1/metrics/{name}` a detail
+// (the summary under `metric`, with the definition, versions, lineage and dimensions).
 import type { Lang } from '../i18n/messages';
+
+export interface Labels {
+  en: string | null;
+  zh: string | null;
+  synonymsEn?: string[] | null;
+  synonymsZh?: string[] | null;
+}
+
+/** One metric as `GET /api/v1/metrics` lists it. */
+export interface MetricSummary {
+  id: string;
+  name: string;
+  type: string;
+  labels: Labels;
+  description?: string | null;
+  owner?: string | null;
+  domain?: string | null;
+  tags?: string[] | null;
+  unit?: string | null;
+  format?: string | null;
+  /** The status of the version in use (certified while a newer draft is reviewed). */
+  status?: string | null;
+  version: number;
+  certified: boolean;
+  latestVersion: number;
+  latestStatus?: string | null;
+  timeDimension?: string | null;
+  dimensions?: string[] | null;
+}
+
+export interface MetricChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface MetricVersion {
+  version: number;
+  status: string;
+  at: string;
+  by: string;
+  reason?: string | null;
+  changes: MetricChange[];
+}
+
+export interface DimensionView {
+  name: string;
+  type: string;
+  labels: Labels;
+  description?: string | null;
+  grains: string[];
+  values: { value: string; en?: string | null; zh?: string | null; synonyms?: string[] }[];
+}
+
+/** `GET /api/v1/metrics/{name}`. */
+export interface MetricDetail {
+  metric: MetricSummary;
+  definition: Record<string, unknown>;
+  pendingDefinition?: Record<string, unknown> | null;
+  versions: MetricVersion[];
+  lineage?: { measures: string[]; columns: string[]; tables: string[] } | null;
+  dimensions: DimensionView[];
+}
 
 export interface MetricDimension {
   name: string;
   label: string;
-  time: boolean;
 }
 
 export interface MetricInfo {
@@ -14,89 +76,85 @@ export interface MetricInfo {
   label: string;
   description: string | null;
   formula: string | null;
-  kind: string | null;
+  kind: string;
   owners: string[];
   domain: string | null;
   tags: string[];
+  /** The lifecycle state of the version in use. */
   status: string;
+  /** The lifecycle state of the newest version: the one review actions apply to. */
+  latestStatus: string;
   certified: boolean;
   synonyms: string[];
+  /** Dimensions to break down by (the time dimension is chosen through the grain). */
   dimensions: MetricDimension[];
   timeDimension: string | null;
   grains: string[];
   unit: string | null;
-  raw: Record<string, unknown>;
+  versions: MetricVersion[];
+  columns: string[];
 }
 
-type Raw = Record<string, unknown>;
+const GRAINS = ['day', 'week', 'month', 'quarter', 'year'];
 
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value.length > 0 ? value : null;
+export function isDetail(raw: MetricSummary | MetricDetail): raw is MetricDetail {
+  return 'metric' in raw && typeof raw.metric === 'object' && raw.metric !== null;
 }
 
-/** A per-language value: "x", {"en": "x", "zh": "y"}, or fields such as labelZh / label_zh. */
-export function localized(raw: Raw, field: string, lang: Lang): string | null {
-  const value = raw[field] ?? raw[`${field}s`];
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const byLang = value as Raw;
-    return text(byLang[lang]) ?? text(byLang[lang === 'zh' ? 'zh-CN' : 'en-US']) ?? text(byLang.en) ?? text(byLang.zh);
-  }
-  const suffixed = lang === 'zh' ? text(raw[`${field}Zh`]) ?? text(raw[`${field}_zh`]) : text(raw[`${field}En`]) ?? text(raw[`${field}_en`]);
-  return suffixed ?? text(value);
+function label(labels: Labels | undefined, lang: Lang, fallback: string): string {
+  return (lang === 'zh' ? labels?.zh || labels?.en : labels?.en || labels?.zh) || fallback;
 }
 
-function list(value: unknown, lang: Lang): string[] {
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : text((v as Raw)?.name) ?? text((v as Raw)?.id) ?? '')).filter(Boolean);
-  if (value && typeof value === 'object') {
-    const byLang = value as Raw;
-    const chosen = byLang[lang];
-    if (Array.isArray(chosen)) return chosen.map(String);
-    return Object.values(byLang).flatMap((v) => (Array.isArray(v) ? v.map(String) : []));
-  }
-  return [];
+function synonyms(labels: Labels | undefined, lang: Lang): string[] {
+  return (lang === 'zh' ? labels?.synonymsZh : labels?.synonymsEn) ?? [];
 }
 
-export function normalizeMetric(raw: Raw, lang: Lang): MetricInfo {
-  const name = text(raw.name) ?? text(raw.id)?.replace(/^metric:/, '') ?? '?';
-  const status = (text(raw.status) ?? text(raw.lifecycle) ?? text(raw.state) ?? (raw.certified === true ? 'certified' : 'draft'))
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
-  const owners = list(raw.owners, lang);
-  const owner = text(raw.owner) ?? text((raw.owner as Raw | undefined)?.id);
-  if (owner && !owners.includes(owner)) owners.push(owner);
-  const dimensions = Array.isArray(raw.dimensions)
-    ? (raw.dimensions as unknown[]).map((d) => {
-        if (typeof d === 'string') return { name: d, label: d, time: false };
-        const dimension = d as Raw;
-        const dimensionName = text(dimension.name) ?? '?';
-        const type = (text(dimension.type) ?? '').toLowerCase();
-        return {
-          name: dimensionName,
-          label: localized(dimension, 'label', lang) ?? dimensionName,
-          time: type === 'time' || type === 'date' || Array.isArray(dimension.grains),
-        };
-      })
-    : [];
-  const timeDimension =
-    text(raw.timeDimension) ?? text((raw.timeDimension as Raw | undefined)?.name) ?? dimensions.find((d) => d.time)?.name ?? null;
-  const grains = Array.isArray(raw.grains) ? (raw.grains as string[]) : ['day', 'week', 'month', 'quarter', 'year'];
+function statusOf(value: string | null | undefined): string {
+  return (value || 'draft').toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/** The definition in one line: its measure and filter, numerator over denominator, expression or comparison. */
+export function formula(definition: Record<string, unknown> | undefined): string | null {
+  if (!definition) return null;
+  const text = (key: string) => (typeof definition[key] === 'string' && definition[key] ? (definition[key] as string) : null);
+  let body: string | null = null;
+  if (text('expr')) body = text('expr');
+  else if (text('numerator') && text('denominator')) body = `${text('numerator')} / ${text('denominator')}`;
+  else if (text('metric') && text('comparison')) body = `${text('output') ?? 'value'}(${text('metric')}, ${text('comparison')})`;
+  else if (text('measure')) body = text('measure');
+  else if (text('metric')) body = text('metric');
+  if (!body) return null;
+  return text('filter') ? `${body} WHERE ${text('filter')}` : body;
+}
+
+export function normalizeMetric(raw: MetricSummary | MetricDetail, lang: Lang): MetricInfo {
+  const summary = isDetail(raw) ? raw.metric : raw;
+  const detail = isDetail(raw) ? raw : null;
+  const timeDimension = summary.timeDimension ?? null;
+  const dimensions: MetricDimension[] = detail
+    ? detail.dimensions.filter((d) => d.type !== 'time').map((d) => ({ name: d.name, label: label(d.labels, lang, d.name) }))
+    : (summary.dimensions ?? []).filter((d) => d !== timeDimension).map((d) => ({ name: d, label: d }));
+  const time = detail?.dimensions.find((d) => d.name === timeDimension);
+  const status = statusOf(summary.status);
   return {
-    name,
-    label: localized(raw, 'label', lang) ?? name,
-    description: localized(raw, 'description', lang),
-    formula: text(raw.formula) ?? text(raw.expression) ?? text(raw.expr) ?? text(raw.sql) ?? text((raw.definition as Raw | undefined)?.expression) ?? (typeof raw.definition === 'string' ? raw.definition : null),
-    kind: text(raw.type) ?? text(raw.kind),
-    owners,
-    domain: text(raw.domain),
-    tags: list(raw.tags, lang),
+    name: summary.name,
+    label: label(summary.labels, lang, summary.name),
+    description: summary.description || null,
+    formula: formula(detail?.definition),
+    kind: summary.type,
+    owners: summary.owner ? [summary.owner] : [],
+    domain: summary.domain || null,
+    tags: summary.tags ?? [],
     status,
-    certified: status === 'certified' || raw.certified === true,
-    synonyms: list(raw.synonyms, lang),
-    dimensions: dimensions.filter((d) => !d.time),
+    latestStatus: statusOf(summary.latestStatus ?? summary.status),
+    certified: summary.certified,
+    synonyms: synonyms(summary.labels, lang),
+    dimensions,
     timeDimension,
-    grains,
-    unit: text(raw.unit) ?? text(raw.format),
-    raw,
+    grains: time && time.grains.length > 0 ? time.grains : GRAINS,
+    unit: summary.unit || null,
+    versions: detail?.versions ?? [],
+    columns: detail?.lineage?.columns ?? [],
   };
 }
 
@@ -106,7 +164,6 @@ export function reviewActions(status: string): string[] {
     case 'draft':
       return ['submit'];
     case 'in_review':
-    case 'review':
       return ['certify', 'reject'];
     case 'certified':
       return ['deprecate'];

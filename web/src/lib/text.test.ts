@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffValues } from './diff';
 import { countBy, impactRows } from './impact';
-import { normalizeMetric, reviewActions } from './metric';
+import { formula, normalizeMetric, reviewActions } from './metric';
 import { highlightTerms, snippetParts } from './snippet';
 
 describe('snippets', () => {
@@ -38,55 +38,75 @@ describe('history diffs', () => {
 });
 
 describe('impact', () => {
-  it('reads assets nested in type and owner groups, with the group owner when the asset names none', () => {
-    const rows = impactRows(
-      {
-        id: 'column:demo.retail.orders.order_id',
-        groups: [
-          { type: 'table', owner: 'group:data-team', assets: [{ id: 'table:demo.mart.daily_sales', type: 'table', name: 'daily_sales' }] },
-          { type: 'metric', owner: null, assets: [{ id: 'metric:gmv', type: 'metric', name: 'gmv', owners: [{ id: 'group:data-team' }] }] },
-        ],
-      },
-      'column:demo.retail.orders.order_id',
-    );
-    expect(rows).toEqual([
-      { id: 'table:demo.mart.daily_sales', type: 'table', name: 'daily_sales', owners: ['group:data-team'], via: undefined },
-      { id: 'metric:gmv', type: 'metric', name: 'gmv', owners: ['group:data-team'], via: undefined },
+  it('lists the downstream assets nearest first and counts them by owner', () => {
+    const asset = (id: string, hops: number, owners: string[]) => ({ id, type: id.split(':')[0], name: id, hops, owners, via: [] });
+    const answer = {
+      start: 'table:demo.retail.orders',
+      depth: 10,
+      total: 3,
+      byType: { metric: 1, table: 2 },
+      groups: [],
+      jobs: [],
+      assets: [asset('metric:gmv', 2, ['data-team']), asset('table:demo.mart.b', 1, []), asset('table:demo.mart.a', 1, ['group:crm', 'data-team'])],
+    };
+    const rows = impactRows(answer);
+    expect(rows.map((r) => r.id)).toEqual(['table:demo.mart.a', 'table:demo.mart.b', 'metric:gmv']);
+    expect(countBy(rows, (r) => (r.owners.length ? r.owners : ['nobody']))).toEqual([
+      ['data-team', 2],
+      ['group:crm', 1],
+      ['nobody', 1],
     ]);
-    expect(countBy(rows, (r) => [r.type])).toEqual([
-      ['metric', 1],
-      ['table', 1],
-    ]);
-  });
-
-  it('reads a map keyed by owner', () => {
-    const rows = impactRows({ byOwner: { 'group:crm': [{ id: 'view:demo.mart.v', type: 'view', name: 'v' }] } });
-    expect(rows[0].owners).toEqual(['group:crm']);
   });
 });
 
 describe('metrics', () => {
-  it('reads labels and synonyms per language from either spelling', () => {
-    const raw = {
-      name: 'gmv',
-      labels: { en: 'GMV', zh: '成交额' },
-      synonyms: { en: ['revenue', 'sales'], zh: ['销售额'] },
-      status: 'Certified',
-      owner: 'group:data-team',
-      dimensions: [{ name: 'region', label: { en: 'Region', zh: '地区' } }, { name: 'order_date', type: 'time', grains: ['day'] }],
-    };
-    const zh = normalizeMetric(raw, 'zh');
+  const summary = {
+    id: 'metric:gmv',
+    name: 'gmv',
+    type: 'simple',
+    labels: { en: 'GMV', zh: '成交额', synonymsEn: ['revenue', 'sales'], synonymsZh: ['销售额'] },
+    owner: 'data-team',
+    status: 'certified',
+    version: 3,
+    certified: true,
+    latestVersion: 4,
+    latestStatus: 'in_review',
+    timeDimension: 'order_date',
+    dimensions: ['order_date', 'region'],
+  };
+
+  it('reads a summary of the list: labels and synonyms per language, the time dimension apart', () => {
+    const zh = normalizeMetric(summary, 'zh');
     expect(zh.label).toBe('成交额');
     expect(zh.synonyms).toEqual(['销售额']);
     expect(zh.certified).toBe(true);
-    expect(zh.owners).toEqual(['group:data-team']);
-    expect(zh.dimensions).toEqual([{ name: 'region', label: '地区', time: false }]);
+    expect(zh.status).toBe('certified');
+    expect(zh.latestStatus).toBe('in_review');
+    expect(zh.owners).toEqual(['data-team']);
+    expect(zh.dimensions).toEqual([{ name: 'region', label: 'region' }]);
     expect(zh.timeDimension).toBe('order_date');
-    expect(normalizeMetric({ name: 'aov', label: 'AOV', labelZh: '客单价', lifecycle: 'in review' }, 'zh')).toMatchObject({
-      label: '客单价',
-      status: 'in_review',
-      certified: false,
-    });
+    expect(normalizeMetric({ ...summary, labels: { en: 'GMV', zh: null } }, 'zh').label).toBe('GMV');
+  });
+
+  it('reads a detail: dimension labels, the time grains, the formula in one line and the versions', () => {
+    const detail = {
+      metric: summary,
+      definition: { name: 'gmv', type: 'simple', measure: 'revenue', filter: "order_status = 'paid'" },
+      versions: [{ version: 1, status: 'draft', at: '2026-11-01T00:00:00Z', by: 'system', changes: [] }],
+      lineage: { measures: ['revenue'], columns: ['column:demo.retail.orders.status'], tables: [] },
+      dimensions: [
+        { name: 'region', type: 'categorical', labels: { en: 'Region', zh: '地区' }, grains: [], values: [] },
+        { name: 'order_date', type: 'time', labels: { en: 'Order date', zh: '下单日期' }, grains: ['day', 'month'], values: [] },
+      ],
+    };
+    const en = normalizeMetric(detail, 'en');
+    expect(en.dimensions).toEqual([{ name: 'region', label: 'Region' }]);
+    expect(en.grains).toEqual(['day', 'month']);
+    expect(en.formula).toBe("revenue WHERE order_status = 'paid'");
+    expect(en.versions).toHaveLength(1);
+    expect(en.columns).toEqual(['column:demo.retail.orders.status']);
+    expect(formula({ numerator: 'gross_profit', denominator: 'gmv' })).toBe('gross_profit / gmv');
+    expect(formula({ metric: 'gmv', comparison: 'same_period_last_year', output: 'growth' })).toBe('growth(gmv, same_period_last_year)');
   });
 
   it('offers the review actions of each lifecycle state', () => {

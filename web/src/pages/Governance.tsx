@@ -250,12 +250,12 @@ function KpiDetailView({ kpi }: { kpi: Kpi }) {
   );
 }
 
-const CONDITIONS = ['has_description', 'has_owner', 'has_tag', 'has_term', 'certified', 'read_within_days'] as const;
+const CONDITIONS = ['has_description', 'has_owner', 'has_tag', 'has_term', 'has_domain', 'has_lineage', 'certified', 'read_within_days'] as const;
 const ASSET_TYPES = ['table', 'view', 'column', 'metric'] as const;
 
 /**
- * A steward's own KPI: a filter over assets, a condition, a target and its date. API.md does
- * not fix this call yet; it is sent where the built-in KPIs live (POST /api/v1/governance/kpis).
+ * A steward's own KPI: a filter over assets, a condition, a target and its date, defined with
+ * POST /api/v1/governance/kpis (the service's extension of API.md's governance paths).
  */
 function DefineKpi({ onDefined }: { onDefined: () => void }) {
   const { t, tx } = useI18n();

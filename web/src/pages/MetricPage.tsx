@@ -6,9 +6,8 @@ import ResultView from '../components/ResultView';
 import { useSession } from '../components/Session';
 import { ErrorMessage, Field, Loading, Owners, Tabs } from '../components/ui';
 import { useI18n } from '../i18n/I18n';
-import { normalizeMetric, reviewActions } from '../lib/metric';
+import { normalizeMetric, reviewActions, type MetricVersion } from '../lib/metric';
 import { useAction, useApi } from '../lib/useApi';
-import History from './asset/History';
 
 const Lineage = lazy(() => import('./asset/Lineage'));
 
@@ -33,9 +32,8 @@ export default function MetricPage() {
   const chinese = useMemo(() => (loaded.data ? normalizeMetric(loaded.data, 'zh') : null), [loaded.data]);
   const [comment, setComment] = useState('');
   const review = useAction(async (action: string) => {
-    const updated = await reviewMetric(name, action, comment);
+    await reviewMetric(name, action, comment);
     setComment('');
-    loaded.setData(updated && typeof updated === 'object' && 'name' in updated ? updated : loaded.data);
     loaded.reload();
   });
 
@@ -55,7 +53,8 @@ export default function MetricPage() {
       </div>
     );
   }
-  const actions = can('steward') ? reviewActions(metric.status) : [];
+  // analysts submit their drafts; stewards certify, reject and deprecate
+  const actions = reviewActions(metric.latestStatus).filter((action) => can(action === 'submit' ? 'analyst' : 'steward'));
   const question = t('metric.askQuestion', { metric: metric.label });
 
   return (
@@ -151,7 +150,7 @@ export default function MetricPage() {
             <Lineage root={`metric:${metric.name}`} />
           </Suspense>
         )}
-        {tab === 'history' && <History id={`metric:${metric.name}`} />}
+        {tab === 'history' && <Versions versions={metric.versions} />}
       </div>
     </div>
   );
@@ -249,5 +248,51 @@ function LiveChart({
       <ErrorMessage error={error} what={t('metric.queryFailed')} />
       {result && <ResultView columns={result.columns} rows={result.rows} sql={result.sql} truncated={result.truncated} labels={labels} />}
     </div>
+  );
+}
+
+/** The metric's versions, newest first, each with what changed from the one before. */
+function Versions({ versions }: { versions: MetricVersion[] }) {
+  const { t, tx, dateTime } = useI18n();
+  if (versions.length === 0) return <div className="muted">—</div>;
+  const show = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+  return (
+    <ol className="versions" data-testid="metric-versions">
+      {[...versions]
+        .sort((a, b) => b.version - a.version)
+        .map((version) => (
+          <li key={version.version} data-testid="metric-version">
+            <div>
+              <strong>v{version.version}</strong> <span className={`badge status-${version.status}`}>{tx(`lifecycle.${version.status}`, version.status)}</span>{' '}
+              <span className="muted">
+                {dateTime(version.at)} · {version.by}
+              </span>
+            </div>
+            {version.reason && <div className="muted">{version.reason}</div>}
+            {version.changes.length > 0 && (
+              <table className="diff">
+                <thead>
+                  <tr>
+                    <th>{t('history.field')}</th>
+                    <th>{t('history.before')}</th>
+                    <th>{t('history.after')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {version.changes.map((change) => (
+                    <tr key={change.field}>
+                      <td>
+                        <code>{change.field}</code>
+                      </td>
+                      <td className="before">{show(change.before)}</td>
+                      <td className="after">{show(change.after)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </li>
+        ))}
+    </ol>
   );
 }

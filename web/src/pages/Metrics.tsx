@@ -15,22 +15,24 @@ export default function Metrics() {
   const owner = params.get('owner') ?? '';
   const certified = params.get('certified') === 'true';
   const loaded = useApi((signal) => listMetrics(signal), []);
-  const all = useMemo(() => (loaded.data?.items ?? []).map((m) => normalizeMetric(m, lang)), [loaded.data, lang]);
+  const all = useMemo(
+    () => (loaded.data?.items ?? []).map((m) => ({ ...normalizeMetric(m, lang), english: normalizeMetric(m, 'en'), chinese: normalizeMetric(m, 'zh') })),
+    [loaded.data, lang],
+  );
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
   };
-  const matches = (m: MetricInfo) => {
+  const matches = (m: MetricInfo & { english: MetricInfo; chinese: MetricInfo }) => {
     if (certified && !m.certified) return false;
     if (domain && m.domain !== domain) return false;
     if (tag && !m.tags.includes(tag)) return false;
     if (owner && !m.owners.includes(owner)) return false;
     if (!q) return true;
     const needle = q.toLowerCase();
-    const english = normalizeMetric(m.raw, 'en');
-    const chinese = normalizeMetric(m.raw, 'zh');
+    const { english, chinese } = m;
     return [m.name, english.label, chinese.label, english.description, chinese.description, ...english.synonyms, ...chinese.synonyms]
       .filter(Boolean)
       .some((text) => text!.toLowerCase().includes(needle));
