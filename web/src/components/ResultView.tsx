@@ -14,6 +14,7 @@ export default function ResultView({
   truncated,
   chartHint,
   labels,
+  grain,
 }: {
   columns: ResultColumn[];
   rows: Cell[][];
@@ -21,8 +22,10 @@ export default function ResultView({
   truncated?: boolean;
   chartHint?: string | null;
   labels?: Record<string, string>;
+  /** The grain of the query's time dimension, for columns whose name does not carry it. */
+  grain?: string | null;
 }) {
-  const { t, num, date } = useI18n();
+  const { t, num, period } = useI18n();
   const chosen = chooseChart(columns, rows, chartHint);
   const [showTable, setShowTable] = useState(chosen === 'table');
   const [showSql, setShowSql] = useState(false);
@@ -30,13 +33,13 @@ export default function ResultView({
   const format = (cell: Cell, column: ResultColumn) => {
     if (cell === null || cell === undefined) return '—';
     if (isNumeric(column) && typeof cell !== 'boolean') return num(Number(cell));
-    if (column.type === 'date') return date(String(cell));
+    if (column.type === 'date') return period(String(cell), grainOf(column, grain));
     return String(cell);
   };
 
   return (
     <div className="result" data-chart={chosen}>
-      {chosen !== 'table' && <Chart kind={chosen} columns={columns} rows={rows} name={name} />}
+      {chosen !== 'table' && <Chart kind={chosen} columns={columns} rows={rows} name={name} grain={grain} />}
       {truncated && <p className="note">{t('result.truncated', { rows: num(rows.length, 0) })}</p>}
       <div className="result-actions">
         {chosen !== 'table' && (
@@ -93,20 +96,30 @@ export default function ResultView({
   );
 }
 
+/** The grain of a time column: from its name (`metric_time__month`), else the query's. */
+function grainOf(column: ResultColumn, grain: string | null | undefined): string | null {
+  const named = /__(day|week|month|quarter|year)$/.exec(column.name);
+  return named ? named[1] : grain ?? null;
+}
+
 function Chart({
   kind,
   columns,
   rows,
   name,
+  grain,
 }: {
   kind: ChartKind;
   columns: ResultColumn[];
   rows: Cell[][];
   name: (column: string) => string;
+  grain?: string | null;
 }) {
-  const { num, t, date } = useI18n();
+  const { num, t, period } = useI18n();
   const data = useMemo(() => chartData(columns, rows, kind), [columns, rows, kind]);
-  const temporalAxis = columns.some((c) => c.name === data.categoryColumn && isTemporal(c));
+  const category = columns.find((c) => c.name === data.categoryColumn);
+  const temporalAxis = category !== undefined && isTemporal(category);
+  const axisGrain = category ? grainOf(category, grain) : null;
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? num(v) : String(v ?? '—')) },
@@ -115,7 +128,7 @@ function Chart({
       xAxis: {
         type: 'category',
         data: data.categories,
-        axisLabel: temporalAxis ? { formatter: (value: string) => date(value) } : undefined,
+        axisLabel: temporalAxis ? { formatter: (value: string) => period(value, axisGrain) } : undefined,
       },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => num(v, 0) } },
       series: data.series.map((s) => ({
@@ -126,7 +139,7 @@ function Chart({
         showSymbol: data.categories.length < 40,
       })),
     }),
-    [data, kind, name, num, date, temporalAxis],
+    [data, kind, name, num, period, temporalAxis, axisGrain],
   );
   if (kind === 'number') {
     const column = columns.find(isNumeric)!;

@@ -37,6 +37,8 @@ export interface I18n {
   bytes: (value: number | null | undefined) => string;
   /** An ISO date (YYYY-MM-DD) or a timestamp, as a date. */
   date: (value: string | null | undefined) => string;
+  /** A time bucket labelled by its first day, shown at its grain: a month as "Mar 2025", a quarter as "2025 Q1". */
+  period: (value: string | null | undefined, grain: string | null | undefined) => string;
   dateTime: (value: string | null | undefined) => string;
 }
 
@@ -71,6 +73,8 @@ export function makeI18n(lang: Lang, setLang: (lang: Lang) => void = () => {}): 
   };
   const dateFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+  const monthFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' });
+  const parseDay = (value: string) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   const dash = '—';
   return {
     lang,
@@ -94,8 +98,28 @@ export function makeI18n(lang: Lang, setLang: (lang: Lang) => void = () => {}): 
     },
     date: (value) => {
       if (!value) return dash;
-      const parsed = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+      const parsed = parseDay(value);
       return Number.isNaN(parsed.getTime()) ? value : dateFormat.format(parsed);
+    },
+    period: (value, grain) => {
+      if (!value) return dash;
+      const parsed = parseDay(value);
+      if (Number.isNaN(parsed.getTime())) return value;
+      const year = parsed.getUTCFullYear();
+      switch (grain) {
+        case 'year':
+          return lang === 'zh' ? `${year}年` : String(year);
+        case 'quarter': {
+          const quarter = Math.floor(parsed.getUTCMonth() / 3) + 1;
+          return lang === 'zh' ? `${year}年第${quarter}季度` : `${year} Q${quarter}`;
+        }
+        case 'month':
+          return monthFormat.format(parsed);
+        case 'week':
+          return translate(lang, 'result.weekOf', { date: dateFormat.format(parsed) });
+        default:
+          return dateFormat.format(parsed);
+      }
     },
     dateTime: (value) => {
       if (!value) return dash;

@@ -39,4 +39,16 @@ describe('i18n', () => {
     expect(zh.date('2025-03-01')).toBe('2025年3月1日');
     expect(en.num(null)).toBe('—');
   });
+
+  it('shows a time bucket at its grain', () => {
+    const en = makeI18n('en');
+    const zh = makeI18n('zh');
+    expect(en.period('2025-03-01', 'month')).toBe('Mar 2025');
+    expect(zh.period('2025-03-01', 'month')).toBe('2025年3月');
+    expect(en.period('2025-04-01', 'quarter')).toBe('2025 Q2');
+    expect(zh.period('2025-04-01', 'quarter')).toBe('2025年第2季度');
+    expect(zh.period('2025-01-01', 'year')).toBe('2025年');
+    expect(en.period('2024-12-30', 'week')).toBe('week of Dec 30, 2024');
+    expect(en.period('2025-03-05', null)).toBe('Mar 5, 2025');
+  });
 });

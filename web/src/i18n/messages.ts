@@ -248,6 +248,7 @@ const en = {
   'result.showSql': 'Show SQL',
   'result.hideSql': 'Hide SQL',
   'result.noRows': 'No rows.',
+  'result.weekOf': 'week of {date}',
   'result.firstRows': 'The first {rows} rows.',
   'result.omittedSeries': '{count} more series are in the table only.',
 
@@ -673,6 +674,7 @@ const zh: Record<MessageKey, string> = {
   'result.showSql': '显示 SQL',
   'result.hideSql': '隐藏 SQL',
   'result.noRows': '没有数据。',
+  'result.weekOf': '{date}当周',
   'result.firstRows': '前 {rows} 行。',
   'result.omittedSeries': '另有 {count} 个系列仅在表格中显示。',
 

@@ -238,7 +238,7 @@ function AnswerView({
         </div>
       )}
       {answer.columns && answer.rows && (answer.rows.length > 0 || !answer.clarification) && (
-        <ResultView columns={answer.columns} rows={answer.rows} sql={answer.sql} truncated={answer.truncated} chartHint={answer.chart?.type} />
+        <ResultView columns={answer.columns} rows={answer.rows} sql={answer.sql} truncated={answer.truncated} chartHint={answer.chart?.type} grain={answer.interpretation?.grain} />
       )}
       <div className="feedback">
         {feedback === 'sent' ? (

@@ -246,7 +246,7 @@ function LiveChart({
       </div>
       {busy && <Loading label={t('metric.running')} />}
       <ErrorMessage error={error} what={t('metric.queryFailed')} />
-      {result && <ResultView columns={result.columns} rows={result.rows} sql={result.sql} truncated={result.truncated} labels={labels} />}
+      {result && <ResultView columns={result.columns} rows={result.rows} sql={result.sql} truncated={result.truncated} labels={labels} grain={grain || null} />}
     </div>
   );
 }
