@@ -19,6 +19,14 @@ public interface GovernanceStore {
     KpiMeasure measure(KpiDefinition kpi, KpiWindow window);
 
     /**
+     * Every KPI of the list, in the list's order. A store that can answer several reads at once
+     * computes them concurrently.
+     */
+    default List<KpiMeasure> measureAll(List<KpiDefinition> kpis, KpiWindow window) {
+        return kpis.stream().map(kpi -> measure(kpi, window)).toList();
+    }
+
+    /**
      * The KPI per owner, domain, warehouse or schema. An asset with several owners counts under
      * each; one without counts under the null key.
      */

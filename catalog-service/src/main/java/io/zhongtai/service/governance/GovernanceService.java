@@ -70,15 +70,20 @@ public class GovernanceService {
     }
 
     public List<KpiResult> report(KpiWindow window) {
+        List<KpiDefinition> kpis = definitions();
+        List<KpiMeasure> measures = store.measureAll(kpis, window);
         List<KpiResult> results = new ArrayList<>();
-        for (KpiDefinition kpi : definitions()) {
-            results.add(result(kpi, window));
+        for (int i = 0; i < kpis.size(); i++) {
+            results.add(result(kpis.get(i), measures.get(i), window));
         }
         return results;
     }
 
     public KpiResult result(KpiDefinition kpi, KpiWindow window) {
-        KpiMeasure measure = store.measure(kpi, window);
+        return result(kpi, store.measure(kpi, window), window);
+    }
+
+    private KpiResult result(KpiDefinition kpi, KpiMeasure measure, KpiWindow window) {
         Double value = measure.value(kpi.unit());
         List<KpiSnapshot> history = kpi.target() == null
                 ? List.of()

@@ -79,6 +79,18 @@ class Neo4jGovernanceStoreIT {
     }
 
     @Test
+    void allKpisAtOnceAgreeWithEachOneAloneInTheirOrder() {
+        harvest(true);
+        List<KpiDefinition> kpis = BuiltInKpis.all();
+        List<KpiMeasure> together = store.measureAll(kpis, window);
+        assertThat(together).hasSize(kpis.size());
+        for (int i = 0; i < kpis.size(); i++) {
+            assertThat(together.get(i)).as(kpis.get(i).name()).isEqualTo(store.measure(kpis.get(i), window));
+        }
+        assertThat(together.get(kpis.indexOf(builtIn(BuiltInKpis.CLASSIFICATION_COVERAGE))).total()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void aDroppedColumnIsABreakingChangeInTheWindow() {
         harvest(true);
         harvest(false);
