@@ -71,6 +71,8 @@ public class AskController {
     @Operation(summary = "Answer a question in English or Chinese from the governed metrics")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = AskDocs.AskBody.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AskDocs.AskResponseDoc.class)))
+    @ApiResponse(responseCode = "404", description = "conversationId names no conversation of this user (never started, or"
+            + " expired after its idle time): a problem document of type conversation-not-found")
     public HttpResponse<String> ask(@Body String json, Authentication authentication) {
         ObjectNode body = object(json, ASK_FIELDS);
         String question = text(body, "question");
@@ -99,6 +101,7 @@ public class AskController {
     @Operation(summary = "Record whether a question was read correctly, with the right interpretation when it was not")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = AskDocs.FeedbackBody.class)))
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AskDocs.FeedbackDoc.class)))
+    @ApiResponse(responseCode = "404", description = "No such conversation of this user: a problem document of type conversation-not-found")
     public HttpResponse<String> feedback(@PathVariable String conversationId, @Body String json, Authentication authentication) {
         ObjectNode body = object(json, FEEDBACK_FIELDS);
         ConversationStore.Conversation conversation = engine.conversations().find(conversationId, authentication.getName())
