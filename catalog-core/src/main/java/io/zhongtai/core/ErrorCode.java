@@ -19,6 +19,8 @@ public enum ErrorCode {
     GROUP_NOT_FOUND(ErrorCategory.NOT_FOUND),
     TOKEN_NOT_FOUND(ErrorCategory.NOT_FOUND),
     METRIC_NOT_FOUND(ErrorCategory.NOT_FOUND),
+    /** A question's conversation that is unknown, expired or another user's. */
+    CONVERSATION_NOT_FOUND(ErrorCategory.NOT_FOUND),
     ALREADY_EXISTS(ErrorCategory.CONFLICT),
     IN_USE(ErrorCategory.CONFLICT),
     ASSET_REMOVED(ErrorCategory.CONFLICT),

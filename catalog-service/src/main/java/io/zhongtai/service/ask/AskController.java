@@ -24,9 +24,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.zhongtai.core.CatalogException;
 import io.zhongtai.core.ErrorCode;
-import io.zhongtai.core.security.Role;
 import io.zhongtai.demo.DemoRetail;
-import io.zhongtai.metrics.query.Caller;
 import io.zhongtai.metrics.query.MetricQuery;
 import io.zhongtai.metrics.query.ResultColumn;
 import io.zhongtai.nl.QueryJson;
@@ -73,6 +71,8 @@ public class AskController {
     @Operation(summary = "Answer a question in English or Chinese from the governed metrics")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = AskDocs.AskBody.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AskDocs.AskResponseDoc.class)))
+    @ApiResponse(responseCode = "404", description = "conversationId names no conversation of this user (never started, or"
+            + " expired after its idle time): a problem document of type conversation-not-found")
     public HttpResponse<String> ask(@Body String json, Authentication authentication) {
         ObjectNode body = object(json, ASK_FIELDS);
         String question = text(body, "question");
@@ -93,7 +93,7 @@ public class AskController {
             asOf = DemoRetail.WAREHOUSE.equals(target) ? DEMO_AS_OF : LocalDate.now(clock);
         }
         AskRequest request = new AskRequest(question, text(body, "conversationId"), asOf, warehouse, authentication.getName());
-        AskAnswer answer = engine.askService().ask(request, engine.runner(caller(authentication)));
+        AskAnswer answer = engine.askService().ask(request, engine.runner(engine.caller(authentication)));
         return HttpResponse.ok(render(answer).toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
@@ -101,10 +101,11 @@ public class AskController {
     @Operation(summary = "Record whether a question was read correctly, with the right interpretation when it was not")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = AskDocs.FeedbackBody.class)))
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AskDocs.FeedbackDoc.class)))
+    @ApiResponse(responseCode = "404", description = "No such conversation of this user: a problem document of type conversation-not-found")
     public HttpResponse<String> feedback(@PathVariable String conversationId, @Body String json, Authentication authentication) {
         ObjectNode body = object(json, FEEDBACK_FIELDS);
         ConversationStore.Conversation conversation = engine.conversations().find(conversationId, authentication.getName())
-                .orElseThrow(() -> new CatalogException(ErrorCode.UNKNOWN_REFERENCE, "Unknown conversation '" + conversationId
+                .orElseThrow(() -> new CatalogException(ErrorCode.CONVERSATION_NOT_FOUND, "Unknown conversation '" + conversationId
                         + "': feedback is taken while the conversation is kept (" + engine.conversations().idleExpiry().toMinutes()
                         + " minutes after its last question), from the user who asked"));
         List<ConversationStore.Turn> turns = conversation.turns();
@@ -137,7 +138,7 @@ public class AskController {
                 throw CatalogException.invalid("corrected", e.getMessage());
             }
             try {
-                engine.runner(caller(authentication)).validate(corrected);
+                engine.runner(engine.caller(authentication)).validate(corrected);
             } catch (CatalogException e) {
                 throw CatalogException.invalid("corrected", "is not a valid metric query: " + e.getMessage());
             }
@@ -173,16 +174,6 @@ public class AskController {
         page.set("items", items);
         page.put("size", limit);
         return HttpResponse.ok(page.toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
-    }
-
-    private static Caller caller(Authentication authentication) {
-        Role role = Role.VIEWER;
-        for (Role candidate : Role.values()) {
-            if (authentication.getRoles().contains(candidate.value())) {
-                role = candidate.ordinal() > role.ordinal() ? candidate : role;
-            }
-        }
-        return new Caller(authentication.getName(), role, List.of(), java.util.Map.of());
     }
 
     static ObjectNode render(AskAnswer answer) {

@@ -132,9 +132,101 @@ class AskIT {
         Response badDate = ask(analyst, "question", "GMV", "asOf", "yesterday");
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.json().get("detail").asText()).contains("asOf");
-        Response unknownConversation = ask(analyst, "question", "GMV", "conversationId", "no-such-conversation");
-        assertThat(unknownConversation.status()).isEqualTo(400);
-        assertThat(unknownConversation.json().get("detail").asText()).contains("no-such-conversation");
+    }
+
+    @Test
+    void anUnknownConversationIsANotFoundProblem() {
+        String analyst = zhongtai.tokenFor("ask-analyst", "analyst");
+        String other = zhongtai.tokenFor("ask-other", "analyst");
+
+        Response unknown = ask(analyst, "question", "GMV", "conversationId", "no-such-conversation");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+        assertThat(unknown.json().get("status").asInt()).isEqualTo(404);
+        assertThat(unknown.json().get("type").asText()).endsWith("conversation-not-found");
+        assertThat(unknown.json().get("title").asText()).isNotBlank();
+        assertThat(unknown.json().get("detail").asText()).contains("no-such-conversation");
+        // a conversation belongs to the user who started it
+        String mine = ask(analyst, "question", "GMV last month").json().get("conversationId").asText();
+        Response someoneElses = ask(other, "question", "and by region?", "conversationId", mine);
+        assertThat(someoneElses.status()).isEqualTo(404);
+        assertThat(someoneElses.isProblem()).isTrue();
+        Response feedback = zhongtai.send("POST", "/api/v1/ask/no-such-conversation/feedback", analyst, Map.of("verdict", "correct"));
+        assertThat(feedback.status()).isEqualTo(404);
+        assertThat(feedback.isProblem()).isTrue();
+        assertThat(feedback.json().get("detail").asText()).contains("no-such-conversation");
+    }
+
+    @Test
+    void aMetricCreatedThroughTheApiIsAskableRightAwayAndItsChangesToo() {
+        String analyst = zhongtai.tokenFor("ask-author", "analyst");
+        Map<String, Object> definition = new LinkedHashMap<>();
+        definition.put("name", "ask_online_takings");
+        definition.put("type", "simple");
+        definition.put("measure", "revenue");
+        definition.put("filter", "order_status = 'paid' AND channel = 'online'");
+        definition.put("label", Map.of("en", "Online takings", "zh", "线上进账"));
+        definition.put("synonyms", java.util.List.of("web till", "网店流水"));
+        Response created = zhongtai.send("POST", "/api/v1/metrics", analyst, definition);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        JsonNode english = ask(analyst, "question", "web till by region in 2025").json();
+        assertThat(english.get("status").asText()).as(english.toString()).isEqualTo("answered");
+        assertThat(english.get("interpretation").get("metrics").get(0).asText()).isEqualTo("ask_online_takings");
+        assertThat(english.get("interpretation").get("dimensions").get(0).asText()).isEqualTo("region");
+        Map<String, Object> direct = Map.of("metrics", java.util.List.of("ask_online_takings"), "dimensions",
+                java.util.List.of("region"), "timeRange", Map.of("start", "2025-01-01", "end", "2025-12-31"));
+        JsonNode expected = zhongtai.send("POST", "/api/v1/metrics/query", analyst, direct).json();
+        assertThat(english.get("rows")).hasSize(6);
+        assertThat(rowsByKey(english.get("rows"))).isEqualTo(rowsByKey(expected.get("rows")));
+        // online takings are a part of GMV: the definition asked is the one stored, not another metric's
+        JsonNode gmv = zhongtai.send("POST", "/api/v1/metrics/query", analyst, Map.of("metrics", java.util.List.of("gmv"),
+                "dimensions", java.util.List.of("region"), "timeRange", Map.of("start", "2025-01-01", "end", "2025-12-31"))).json();
+        Map<String, BigDecimal> all = rowsByKey(gmv.get("rows"));
+        rowsByKey(english.get("rows")).forEach((region, value) -> assertThat(value).isPositive().isLessThan(all.get(region)));
+
+        JsonNode chinese = ask(analyst, "question", "2025年网店流水是多少").json();
+        assertThat(chinese.get("interpretation").get("metrics").get(0).asText()).isEqualTo("ask_online_takings");
+        assertThat(chinese.get("rows")).hasSize(1);
+        BigDecimal total = rowsByKey(expected.get("rows")).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(chinese.get("rows").get(0).get(0).decimalValue()).isEqualByComparingTo(total);
+
+        // a changed definition with a new synonym is askable by it right after the change
+        definition.put("synonyms", java.util.List.of("web till", "网店流水", "ecommerce intake"));
+        definition.put("reason", "another name the shop team uses");
+        Response changed = zhongtai.send("PUT", "/api/v1/metrics/ask_online_takings", analyst, definition);
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        JsonNode renamed = ask(analyst, "question", "ecommerce intake in 2025").json();
+        assertThat(renamed.get("interpretation").get("metrics").get(0).asText()).as(renamed.toString())
+                .isEqualTo("ask_online_takings");
+        assertThat(renamed.get("rows").get(0).get(0).decimalValue()).isEqualByComparingTo(total);
+    }
+
+    @Test
+    void theCallersPoliciesApplyToAnswers() {
+        String admin = zhongtai.adminToken();
+        zhongtai.tokenFor("ask-north", "analyst");
+        assertThat(zhongtai.send("POST", "/api/v1/groups", admin, Map.of("name", "ask-north-sales",
+                "members", java.util.List.of("ask-north"))).status()).isIn(201, 409);
+        Response policy = zhongtai.send("POST", "/api/v1/metrics/definitions", admin, Map.of("policies", java.util.List.of(Map.of(
+                "name", "ask-north-only", "subject", "group:ask-north-sales",
+                "row_filters", java.util.List.of("region = 'North'")))));
+        assertThat(policy.status()).as(policy.body()).isEqualTo(200);
+        String north = zhongtai.login("ask-north", "password-of-ask-north");
+
+        JsonNode restricted = ask(north, "question", "GMV by region in 2025").json();
+        JsonNode everyone = ask(zhongtai.tokenFor("ask-analyst", "analyst"), "question", "GMV by region in 2025").json();
+
+        assertThat(restricted.get("rows")).extracting(r -> r.get(0).asText()).containsExactly("North");
+        assertThat(everyone.get("rows")).hasSize(6);
+        assertThat(restricted.get("rows").get(0).get(1).decimalValue())
+                .isEqualByComparingTo(rowsByKey(everyone.get("rows")).get("North"));
+    }
+
+    private static Map<String, BigDecimal> rowsByKey(JsonNode rows) {
+        Map<String, BigDecimal> out = new java.util.TreeMap<>();
+        rows.forEach(r -> out.put(r.get(0).asText(), r.get(1).decimalValue()));
+        return out;
     }
 
     @Test
@@ -175,7 +267,7 @@ class AskIT {
         JsonNode listed = zhongtai.send("GET", "/api/v1/ask/feedback", steward, null).json();
         assertThat(listed.get("items").get(0).get("corrected").get("metrics").get(0).asText()).isEqualTo("units_sold");
         // another user cannot leave feedback on this conversation
-        assertThat(zhongtai.send("POST", path, steward, Map.of("verdict", "correct")).status()).isEqualTo(400);
+        assertThat(zhongtai.send("POST", path, steward, Map.of("verdict", "correct")).status()).isEqualTo(404);
     }
 
     @Test

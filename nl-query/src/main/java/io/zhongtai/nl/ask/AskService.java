@@ -64,7 +64,7 @@ public final class AskService {
             conversation = conversations.start(request.user());
         } else {
             conversation = conversations.find(request.conversationId(), request.user()).orElseThrow(() -> new CatalogException(
-                    ErrorCode.UNKNOWN_REFERENCE,
+                    ErrorCode.CONVERSATION_NOT_FOUND,
                     "Unknown conversation '" + request.conversationId() + "': conversations are kept "
                             + conversations.idleExpiry().toMinutes() + " minutes after their last question and belong to "
                             + "the user who started them; ask again without conversationId to start a new one"));

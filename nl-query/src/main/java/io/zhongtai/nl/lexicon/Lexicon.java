@@ -160,6 +160,11 @@ public final class Lexicon {
         if (ref.kind() == TermKind.METRIC) {
             // Chinese count and amount nouns drop their suffix in speech: 订单数 -> 订单, 买家数 -> 买家
             for (String name : labels.allNames()) {
+                String participle = englishParticiple(name);
+                if (participle != null) {
+                    // a one-word name in -ing is also said as its participle: rating -> "lowest rated region"
+                    builder.addDerived(participle, ref);
+                }
                 String stem = chineseStem(name);
                 if (stem != null) {
                     builder.addDerived(stem, ref);
@@ -167,6 +172,14 @@ public final class Lexicon {
                 }
             }
         }
+    }
+
+    /** rating -> rated; null for a name of several words or not ending in -ing. */
+    static String englishParticiple(String name) {
+        if (name == null || !name.matches("[A-Za-z]{3,}ing")) {
+            return null;
+        }
+        return name.substring(0, name.length() - 3).toLowerCase(Locale.ROOT) + "ed";
     }
 
     private static final List<String> COUNT_SUFFIXES = List.of("数量", "金额", "数", "量", "额");

@@ -83,6 +83,10 @@ final class Cues {
                     + "|最(?:高|多|大|好|强|赚钱|火)|第一名?|排第一|冠军|峰值|高峰");
     private static final Pattern SUPERLATIVE_ASC = Pattern.compile(
             "\\b(?:lowest|least|fewest|worst|smallest|minimum|min|weakest|bottom)\\b|最(?:低|少|小|差|弱)|垫底|倒数第一|最后一名");
+    private static final Pattern COMPARATIVE_DESC = Pattern.compile(
+            "\\b(?:more|higher|bigger|larger|greater|better|stronger)\\b(?! than)|更(?:高|多|大|好|强|赚钱)|高一些|多一些|比较(?:高|多|大|好)");
+    private static final Pattern COMPARATIVE_ASC = Pattern.compile(
+            "\\b(?:less|lower|fewer|smaller|worse|weaker)\\b(?! than)|更(?:低|少|小|差|弱)|低一些|少一些|比较(?:低|少|小|差)");
     private static final Pattern WHICH_COUNT = Pattern.compile("\\b(?:which|what|the) (\\d+|" + NUMBER_WORDS + ")\\b");
     private static final Pattern RANK = Pattern.compile(
             "\\b(?:rank|ranks|ranked|ranking|rankings|sort|sorted|order by|ordered by|leaderboard|league table)\\b|排名|排行|排序|排列|名次");
@@ -126,6 +130,19 @@ final class Cues {
         if (hasAsc) {
             return new OrderCue(SortDirection.ASC, count, count == null, false, new Span(asc.start(), asc.end()));
         }
+        if (WHICH_ANYWHERE.matcher(text).find()) {
+            // "which channel brings in more revenue", 哪个渠道的销售额更高: a comparative after "which" asks for the one on top
+            Matcher more = COMPARATIVE_DESC.matcher(text);
+            Matcher less = COMPARATIVE_ASC.matcher(text);
+            boolean hasMore = more.find();
+            boolean hasLess = less.find();
+            if (hasMore && (!hasLess || more.start() < less.start())) {
+                return new OrderCue(SortDirection.DESC, count, count == null, false, new Span(more.start(), more.end()));
+            }
+            if (hasLess) {
+                return new OrderCue(SortDirection.ASC, count, count == null, false, new Span(less.start(), less.end()));
+            }
+        }
         Matcher rank = RANK.matcher(text);
         if (rank.find()) {
             SortDirection direction = ASCENDING.matcher(text).find() ? SortDirection.ASC : SortDirection.DESC;
@@ -150,6 +167,21 @@ final class Cues {
     static final Pattern SELLING = Pattern.compile(
             "\\b(?:best|top|worst)[- ]selling\\b|\\bsold (?:the )?(?:most|best|least|worst)\\b|\\bsells? (?:the )?(?:most|best|least|worst)\\b"
                     + "|畅销|滞销|卖(?:得|的)最(?:好|多|差|少)|最(?:好|能)卖|销售最(?:好|差)");
+
+    /** "how much did we sell", 卖了多少钱: the amount sold, not the units. */
+    static final Pattern SOLD_AMOUNT = Pattern.compile(
+            "\\bhow much (?:(?:did|do|does|have|had|has|will) (?:we|they|you|i|it) )?(?:sell|sold)\\b"
+                    + "|\\bhow much (?:was|were|got|have been|has been|did we get) sold\\b"
+                    + "|(?:卖|售|销售)(?:出|掉)?了?多少钱|(?:卖|售|销售)(?:出|掉)?了?多少金额");
+    /** "how many items did we sell", 卖了多少件: the units sold. */
+    static final Pattern SOLD_COUNT = Pattern.compile(
+            "\\bhow many (?:(?:items|units|pieces|products|things|goods) )?(?:did|do|does|have|had|has|will) (?:we|they|you|i|it) (?:sell|sold)\\b"
+                    + "|\\bhow many (?:items|units|pieces|products|things|goods) (?:were |got |have been |had been )?sold\\b"
+                    + "|(?:卖|售|销售)(?:出|掉)?了?(?:多少|几)(?:件|个|份|单位)");
+    /** "what share of orders", 占比: a rate, asked through the thing it counts. */
+    static final Pattern SHARE = Pattern.compile(
+            "\\b(?:share|proportion|percentage|percent|fraction|ratio|rate) of\\b|\\bwhat % of\\b|\\bhow many percent\\b"
+                    + "|占比|比例|比率|百分比|比重|的概率");
 
     private static final Pattern GRAIN_EN = Pattern.compile(
             "\\b(daily|weekly|monthly|quarterly|yearly|annually|annual)\\b"

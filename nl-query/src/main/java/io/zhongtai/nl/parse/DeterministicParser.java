@@ -32,6 +32,7 @@ import io.zhongtai.nl.text.Normalizer;
 import io.zhongtai.nl.text.Token;
 import io.zhongtai.nl.text.Tokenizer;
 import io.zhongtai.nl.time.TimeExpressions;
+import io.zhongtai.nl.time.TimeFamily;
 import io.zhongtai.nl.time.TimeMention;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -57,6 +58,9 @@ import java.util.stream.Collectors;
 public final class DeterministicParser implements QuestionParser {
     /** Metrics offered when a question names none, in this order where the catalog has them. */
     private static final List<String> COMMON_METRICS = List.of("gmv", "order_count", "units_sold", "avg_order_value");
+    /** Names a catalog may give the amount sold ("how much did we sell") and the units sold ("how many did we sell"). */
+    private static final List<String> AMOUNT_SOLD_NAMES = List.of("sales amount", "sales", "revenue", "销售额", "成交额");
+    private static final List<String> UNITS_SOLD_NAMES = List.of("units sold", "quantity sold", "销量", "销售件数");
 
     private final Lexicon lexicon;
     private final MetricCatalog catalog;
@@ -131,6 +135,8 @@ public final class DeterministicParser implements QuestionParser {
             Span trend = Cues.trend(text);
             Matcher selling = Cues.SELLING.matcher(text);
             Span sellingSpan = selling.find() ? new Span(selling.start(), selling.end()) : null;
+            Span soldAmount = find(Cues.SOLD_AMOUNT);
+            Span soldCount = soldAmount == null ? find(Cues.SOLD_COUNT) : null;
 
             List<Span> taken = new ArrayList<>();
             times.forEach(t -> taken.add(new Span(t.start(), t.end())));
@@ -145,6 +151,12 @@ public final class DeterministicParser implements QuestionParser {
             }
             if (sellingSpan != null) {
                 taken.add(sellingSpan);
+            }
+            if (soldAmount != null) {
+                taken.add(soldAmount);
+            }
+            if (soldCount != null) {
+                taken.add(soldCount);
             }
             tokens = tokenizer.tokenize(text);
             mentions = linker.link(tokens, i -> taken.stream().anyMatch(s -> s.overlaps(tokens.get(i).start(), tokens.get(i).end())));
@@ -276,6 +288,18 @@ public final class DeterministicParser implements QuestionParser {
                     }
                 }
             }
+            if (Cues.SHARE.matcher(text).find()) {
+                // "what share of orders got refunded", 退款订单占比: the rate metric named after the value, not a count filtered to it
+                for (Chain chain : chains) {
+                    String rate = chain.negated || chain.values.size() != 1 ? null : rateNamedAfter(chain);
+                    if (rate != null) {
+                        metrics.clear();
+                        metrics.add(rate);
+                        chains.remove(chain);
+                        break;
+                    }
+                }
+            }
             boolean total = Cues.TOTAL.matcher(text).find();
             List<String> filters = new ArrayList<>();
             for (Chain chain : chains) {
@@ -326,6 +350,13 @@ public final class DeterministicParser implements QuestionParser {
             } else if (times.size() == 1) {
                 TimeMention time = times.get(0);
                 range = new TimeRange(time.from(), time.to());
+                MetricQuery earlier = request.previous();
+                if (time.family() == TimeFamily.SHIFTED && time.unit() != null && earlier != null && earlier.timeRange() != null
+                        && earlier.timeRange().start() != null) {
+                    // "the month before", 前一个月: before the period asked last, not before asOf's
+                    TimeMention shifted = TimeExpressions.period(earlier.timeRange().start(), time.unit(), -1);
+                    range = new TimeRange(shifted.from(), shifted.to());
+                }
             }
             boolean which = grainCue != null && grainCue.which();
             if (trend != null && grain == null) {
@@ -343,6 +374,11 @@ public final class DeterministicParser implements QuestionParser {
             boolean followUpCue = Cues.FOLLOW_UP.matcher(text).find();
             MetricQuery previous = request.previous();
             boolean followUp = previous != null && !previous.metrics().isEmpty() && (metrics.isEmpty() || followUpCue);
+            String sold = soldAmount != null ? metricNamed(AMOUNT_SOLD_NAMES) : soldCount != null ? metricNamed(UNITS_SOLD_NAMES) : null;
+            if (metrics.isEmpty() && !followUp && sold != null) {
+                // "how much did we sell": the metric the catalog calls the sales amount; "how many did we sell": units sold
+                metrics.add(sold);
+            }
             if (metrics.isEmpty() && !followUp) {
                 if (sellingSpan != null) {
                     metrics.add("__selling");
@@ -604,6 +640,90 @@ public final class DeterministicParser implements QuestionParser {
                 }
             }
             return close;
+        }
+
+        private Span find(Pattern pattern) {
+            Matcher matcher = pattern.matcher(text);
+            return matcher.find() ? new Span(matcher.start(), matcher.end()) : null;
+        }
+
+        /** The first metric the lexicon links one of these names to, or null. */
+        private String metricNamed(List<String> names) {
+            for (String name : names) {
+                List<TermRef> refs = lexicon.lookup(Lexicon.key(tokenizer.tokenize(Normalizer.normalize(name)))).stream()
+                        .filter(r -> r.kind() == TermKind.METRIC).toList();
+                if (refs.size() == 1) {
+                    return refs.get(0).name();
+                }
+            }
+            return null;
+        }
+
+        /**
+         * A metric whose name or labels hold the stem of the chain's value (refunded -> refund rate,
+         * 已退款 -> 退款率), other than a period-over-period one; null when none or several do.
+         */
+        private String rateNamedAfter(Chain chain) {
+            String value = chain.values.get(0);
+            Set<String> stems = new LinkedHashSet<>();
+            for (TermRef ref : lexicon.lookup(Lexicon.key(tokenizer.tokenize(Normalizer.normalize(value))))) {
+                if (ref.kind() == TermKind.VALUE && ref.name().equals(chain.dimension)) {
+                    stems.addAll(stems(ref.label(Language.EN)));
+                    stems.addAll(stems(ref.label(Language.ZH)));
+                }
+            }
+            stems.addAll(stems(value));
+            Set<String> found = new LinkedHashSet<>();
+            for (MetricInfo metric : catalog.metrics()) {
+                if (facts.periodOverPeriod(metric.name()).isPresent()) {
+                    continue;
+                }
+                List<String> names = new ArrayList<>(metric.labels().allNames());
+                names.add(metric.name().replace('_', ' '));
+                for (String name : names) {
+                    String lower = name.toLowerCase(java.util.Locale.ROOT);
+                    boolean rateWord = lower.matches(".*\\b(?:rate|ratio|share|percentage)\\b.*") || lower.endsWith("率")
+                            || lower.endsWith("占比") || lower.endsWith("比例");
+                    if (rateWord && stems.stream().anyMatch(stem -> containsWordStartingWith(lower, stem))) {
+                        found.add(metric.name());
+                    }
+                }
+            }
+            return found.size() == 1 ? found.iterator().next() : null;
+        }
+
+        private static List<String> stems(String label) {
+            if (label == null || label.isBlank()) {
+                return List.of();
+            }
+            String lower = label.toLowerCase(java.util.Locale.ROOT).trim();
+            List<String> out = new ArrayList<>();
+            if (Language.of(lower) == Language.ZH) {
+                String stem = lower.startsWith("已") ? lower.substring(1) : lower;
+                if (stem.length() >= 2) {
+                    out.add(stem);
+                }
+                return out;
+            }
+            for (String suffix : List.of("led", "ed", "d", "ing", "s")) {
+                if (lower.endsWith(suffix) && lower.length() - suffix.length() >= 4) {
+                    out.add(lower.substring(0, lower.length() - suffix.length()));
+                }
+            }
+            out.add(lower);
+            return out;
+        }
+
+        private static boolean containsWordStartingWith(String name, String stem) {
+            if (Language.of(stem) == Language.ZH) {
+                return name.contains(stem);
+            }
+            for (String word : name.split("[^a-z0-9]+")) {
+                if (word.length() >= 4 && (word.startsWith(stem) || stem.startsWith(word))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The words no reader took: what a paraphrase would be in. */

@@ -38,6 +38,12 @@ public final class TimeExpressions {
             Map.entry("sept", 9), Map.entry("october", 10), Map.entry("oct", 10), Map.entry("november", 11),
             Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12));
     private static final String YEAR = "(20\\d{2})";
+    private static final String NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|sixty|ninety";
+    private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
+            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
+            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
+            Map.entry("eighteen", 18), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("sixty", 60),
+            Map.entry("ninety", 90));
     /** A Chinese year word in front of a month, quarter or half: 去年3月, 今年上半年. */
     private static final String ZH_YEAR_WORD = "(今年|去年|前年|本年|明年|" + YEAR + "年?)?";
 
@@ -50,8 +56,16 @@ public final class TimeExpressions {
         rule("\\bday before yesterday\\b", TimeFamily.RELATIVE_DAY, (m, d) -> day(d.minusDays(2)));
         rule("\\btoday\\b", TimeFamily.RELATIVE_DAY, (m, d) -> day(d));
         rule("\\byesterday\\b", TimeFamily.RELATIVE_DAY, (m, d) -> day(d.minusDays(1)));
-        rule("\\b(?:in |over |during |for )?(?:the )?(?:last|past|previous|prior|trailing) (\\d+) (day|week|month|quarter|year)s?\\b",
-                TimeFamily.LAST_N, (m, d) -> lastN(d, Integer.parseInt(m.group(1)), unit(m.group(2))));
+        rule("\\b(?:in |over |during |for )?(?:the )?(?:last|past|previous|prior|trailing) (\\d+|" + NUMBER_WORDS
+                        + ") (day|week|month|quarter|year)s?\\b",
+                TimeFamily.LAST_N, (m, d) -> lastN(d, number(m.group(1)), unit(m.group(2))));
+        rule("\\b(?:in |over |during |for )?(?:the )?(?:last|past|trailing) (?:half (?:a )?year|half-year|six months)\\b",
+                TimeFamily.LAST_N, (m, d) -> lastN(d, 6, TimeGrain.MONTH));
+        // "the month before", "the previous quarter": the parser moves it before a follow-up's earlier period
+        rule("\\b(?:in |for |during )?the (day|week|month|quarter|year) before\\b(?! last)", TimeFamily.SHIFTED,
+                (m, d) -> period(d, unit(m.group(1)), -1));
+        rule("\\b(?:in |for |during )?(?:the )?(?:previous|prior|preceding) (day|week|month|quarter|year)\\b", TimeFamily.SHIFTED,
+                (m, d) -> m.group(1).equals("day") ? day(d.minusDays(1)) : period(d, unit(m.group(1)), -1));
         rule("\\b(?:in |over |during |for )?(?:the )?(?:last|past|previous|prior) (day|week|month|quarter|year)\\b",
                 TimeFamily.RELATIVE_PERIOD, (m, d) -> m.group(1).equals("day")
                         ? day(d.minusDays(1)) : period(d, unit(m.group(1)), -1));
@@ -95,6 +109,9 @@ public final class TimeExpressions {
         rule("前天", TimeFamily.RELATIVE_DAY, (m, d) -> day(d.minusDays(2)));
         rule("今天|今日|当天", TimeFamily.RELATIVE_DAY, (m, d) -> day(d));
         rule("昨天|昨日", TimeFamily.RELATIVE_DAY, (m, d) -> day(d.minusDays(1)));
+        rule("(?:再往前|往前|前)(?:1|一)(?:个)?(天|日|周|星期|礼拜|月|季度|年)", TimeFamily.SHIFTED,
+                (m, d) -> zhLastN(d, 1, m.group(1)));
+        rule("(?:近|最近|过去)(?:1|一)?(?:个)?半年", TimeFamily.LAST_N, (m, d) -> lastN(d, 6, TimeGrain.MONTH));
         rule("(?:近|最近|过去|前)(\\d+)(?:个)?(天|日|周|星期|礼拜|月|季度|年)", TimeFamily.LAST_N,
                 (m, d) -> zhLastN(d, Integer.parseInt(m.group(1)), m.group(2)));
         rule("(?:近|最近|过去)(?:一|1)?(?:个)?(周|星期|礼拜|月|季度|年)", TimeFamily.LAST_N,
@@ -163,12 +180,57 @@ public final class TimeExpressions {
             }
         }
         chosen.sort(Comparator.comparingInt(TimeMention::start));
-        return combine(text, chosen, asOf);
+        return combine(text, sharedYear(text, chosen), asOf);
+    }
+
+    private static final Pattern EXPLICIT_YEAR = Pattern.compile("20\\d{2}|今年|去年|前年|本年|明年|\\b(?:this|last|next) year\\b");
+    private static final java.util.Set<TimeFamily> YEARLESS = java.util.EnumSet.of(TimeFamily.MONTH, TimeFamily.QUARTER,
+            TimeFamily.HALF_YEAR, TimeFamily.DATE);
+
+    /**
+     * A month, quarter, half or day named without a year next to one named with a year takes that
+     * year (一季度 in "2025年二季度和一季度", Q2 in "Q2 vs Q1 2025", 3月15日 in "2024年3月1日到3月15日"),
+     * instead of the latest one begun by asOf.
+     */
+    private static List<TimeMention> sharedYear(String text, List<TimeMention> mentions) {
+        if (mentions.size() < 2) {
+            return mentions;
+        }
+        List<TimeMention> out = new ArrayList<>(mentions);
+        for (int i = 0; i < out.size(); i++) {
+            TimeMention current = out.get(i);
+            if (!YEARLESS.contains(current.family()) || current.from() == null || current.to() == null
+                    || EXPLICIT_YEAR.matcher(text.substring(current.start(), current.end())).find()) {
+                continue;
+            }
+            TimeMention anchor = null;
+            for (int j = 0; j < out.size(); j++) {
+                TimeMention other = out.get(j);
+                if (j != i && other.from() != null && other.family() != TimeFamily.RELATIVE_DAY
+                        && other.family() != TimeFamily.LAST_N && other.family() != TimeFamily.TO_DATE
+                        && EXPLICIT_YEAR.matcher(text.substring(other.start(), other.end())).find()
+                        && (anchor == null || Math.abs(j - i) < Math.abs(out.indexOf(anchor) - i))) {
+                    anchor = other;
+                }
+            }
+            if (anchor == null) {
+                continue;
+            }
+            long years = anchor.from().getYear() - current.from().getYear();
+            LocalDate to = current.to().plusYears(years);
+            if (current.to().getDayOfMonth() == current.to().lengthOfMonth()) {
+                to = to.withDayOfMonth(to.lengthOfMonth());
+            }
+            out.set(i, new TimeMention(current.start(), current.end(), current.from().plusYears(years), to, current.unit(),
+                    current.family()));
+        }
+        return out;
     }
 
     private static final Pattern BETWEEN_WORD = Pattern.compile("(?:between|from)\\s*$|(?:从|自|在)\\s*$");
     private static final Pattern AND_WORD = Pattern.compile("^\\s*(?:and|to|until|till|through|thru|-|~|到|至|和)\\s*$");
-    private static final Pattern SINCE_BEFORE = Pattern.compile("(?:since|starting|starting from|from|after)\\s*$|(?:自从|自|从)\\s*$");
+    private static final Pattern SINCE_BEFORE = Pattern.compile(
+            "(?:since|starting|starting from|from|after)(?: the (?:start|beginning) of)?\\s*$|(?:自从|自|从)\\s*$");
     private static final Pattern SINCE_AFTER = Pattern.compile("^\\s*(?:以来|至今|开始|以后|之后|起|到现在|到今天|on(?:ward|wards)?\\b)");
     private static final Pattern UNTIL_BEFORE = Pattern.compile("(?:until|till|up to|up until|through|before|by|as of|prior to)\\s*$|(?:截至|截止到?|到|直到)\\s*$");
     private static final Pattern UNTIL_AFTER = Pattern.compile("^\\s*(?:为止|以前|之前|前)");
@@ -177,7 +239,7 @@ public final class TimeExpressions {
         List<TimeMention> out = new ArrayList<>();
         for (int i = 0; i < mentions.size(); i++) {
             TimeMention current = mentions.get(i);
-            String before = text.substring(Math.max(0, current.start() - 14), current.start());
+            String before = text.substring(Math.max(0, current.start() - 24), current.start());
             if (i + 1 < mentions.size()) {
                 TimeMention next = mentions.get(i + 1);
                 String between = text.substring(current.end(), next.start());
@@ -389,6 +451,11 @@ public final class TimeExpressions {
 
     private static int month(String name) {
         return MONTHS.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static int number(String word) {
+        Integer value = NUMBERS.get(word);
+        return value != null ? value : Integer.parseInt(word);
     }
 
     private static int ordinal(String word) {

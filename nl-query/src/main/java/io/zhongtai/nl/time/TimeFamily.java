@@ -25,5 +25,10 @@ public enum TimeFamily {
     /** until X */
     UNTIL,
     /** between X and Y, from X to Y */
-    BETWEEN
+    BETWEEN,
+    /**
+     * the month before, the previous quarter, 前一个月: in a follow-up, the period just before the
+     * one asked before; otherwise the one before asOf's
+     */
+    SHIFTED
 }

@@ -20,8 +20,8 @@ class InterpretationAccuracyTest {
                 .isEqualTo(cases.stream().filter(c -> c.language().equals("zh")).count());
         List<Evaluation.Outcome> outcomes = Evaluation.run(DemoNl.get().parser(), cases, null);
         System.out.println(Evaluation.report(outcomes));
-        assertThat(Evaluation.accuracy(outcomes, "en")).isGreaterThanOrEqualTo(0.95);
-        assertThat(Evaluation.accuracy(outcomes, "zh")).isGreaterThanOrEqualTo(0.95);
+        assertThat(Evaluation.accuracy(outcomes, "en")).isGreaterThanOrEqualTo(0.99);
+        assertThat(Evaluation.accuracy(outcomes, "zh")).isGreaterThanOrEqualTo(0.99);
     }
 
     @Test
@@ -29,6 +29,8 @@ class InterpretationAccuracyTest {
         List<EvalCase> cases = EvalCase.heldOut();
         List<Evaluation.Outcome> outcomes = Evaluation.run(DemoNl.get().parser(), cases, null);
         System.out.println("HELD-OUT\n" + Evaluation.report(outcomes));
-        assertThat(Evaluation.accuracy(outcomes, null)).isGreaterThanOrEqualTo(0.75);
+        // the second held-out set, run once on 2026-11-22: 93.8% English, 90.6% Chinese
+        assertThat(Evaluation.accuracy(outcomes, "en")).isGreaterThanOrEqualTo(0.93);
+        assertThat(Evaluation.accuracy(outcomes, "zh")).isGreaterThanOrEqualTo(0.90);
     }
 }

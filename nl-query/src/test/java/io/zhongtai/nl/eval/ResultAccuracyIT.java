@@ -17,8 +17,8 @@ class ResultAccuracyIT {
         DemoNl demo = DemoNl.get();
         List<Evaluation.Outcome> outcomes = Evaluation.run(demo.parser(), EvalCase.load(), demo.runner);
         System.out.println(Evaluation.report(outcomes));
-        assertThat(Evaluation.resultAccuracy(outcomes, "en")).isGreaterThanOrEqualTo(0.90);
-        assertThat(Evaluation.resultAccuracy(outcomes, "zh")).isGreaterThanOrEqualTo(0.90);
+        assertThat(Evaluation.resultAccuracy(outcomes, "en")).isGreaterThanOrEqualTo(0.99);
+        assertThat(Evaluation.resultAccuracy(outcomes, "zh")).isGreaterThanOrEqualTo(0.99);
         // every expected query of the set is itself valid and runs
         for (EvalCase evalCase : EvalCase.load()) {
             if (evalCase.expected() != null) {

@@ -76,6 +76,48 @@ class TimeExpressionsTest {
     }
 
     @Test
+    void sinceTheStartOfAPeriodAndHalfAYear() {
+        range("orders since the start of March 2025", "2025-03-01", "2025-06-18");
+        range("GMV from the beginning of Q2 2025", "2025-04-01", "2025-06-18");
+        range("近半年", "2024-12-01", "2025-05-31");
+        range("over the past half year", "2024-12-01", "2025-05-31");
+        range("the last six months", "2024-12-01", "2025-05-31");
+        range("in the past two weeks", "2025-06-02", "2025-06-15");
+    }
+
+    @Test
+    void thePeriodBeforeIsAShiftThatTheParserAnchorsOnTheEarlierQuestion() {
+        TimeMention english = only("how about the month before?", WEDNESDAY);
+        TimeMention chinese = only("前一个月呢", WEDNESDAY);
+        TimeMention quarter = only("and the previous quarter", WEDNESDAY);
+
+        assertThat(english.family()).isEqualTo(TimeFamily.SHIFTED);
+        assertThat(english.unit()).isEqualTo(io.zhongtai.metrics.model.TimeGrain.MONTH);
+        assertThat(chinese.family()).isEqualTo(TimeFamily.SHIFTED);
+        assertThat(chinese.unit()).isEqualTo(io.zhongtai.metrics.model.TimeGrain.MONTH);
+        assertThat(quarter.unit()).isEqualTo(io.zhongtai.metrics.model.TimeGrain.QUARTER);
+        // alone, it is the period before asOf's
+        assertThat(english.from()).isEqualTo(LocalDate.of(2025, 5, 1));
+        assertThat(quarter.from()).isEqualTo(LocalDate.of(2025, 1, 1));
+        // "前3个月" stays the last three months
+        range("前3个月的销量", "2025-03-01", "2025-05-31");
+    }
+
+    @Test
+    void aPeriodWithoutAYearTakesTheYearNamedNextToIt() {
+        List<TimeMention> quarters = expressions.find(Normalizer.normalize("2024年二季度和一季度的订单量对比"), WEDNESDAY);
+        List<TimeMention> english = expressions.find(Normalizer.normalize("orders in Q3 vs Q2 2024"), WEDNESDAY);
+        List<TimeMention> months = expressions.find(Normalizer.normalize("2024年2月和1月"), WEDNESDAY);
+
+        assertThat(quarters).extracting(m -> m.from().toString()).containsExactly("2024-04-01", "2024-01-01");
+        assertThat(english).extracting(m -> m.from().toString()).containsExactly("2024-07-01", "2024-04-01");
+        assertThat(months).extracting(m -> m.to().toString()).containsExactly("2024-02-29", "2024-01-31");
+        // without a year anywhere, each is the latest begun by asOf
+        assertThat(expressions.find(Normalizer.normalize("Q3 vs Q2"), WEDNESDAY)).extracting(m -> m.from().toString())
+                .containsExactly("2024-07-01", "2025-04-01");
+    }
+
+    @Test
     void wordsThatMerelyContainTimeCharactersAreNotTimes() {
         assertThat(expressions.find(Normalizer.normalize("线上月度销售额"), WEDNESDAY)).isEmpty();
         assertThat(expressions.find(Normalizer.normalize("gross margin by category"), WEDNESDAY)).isEmpty();
