@@ -253,6 +253,8 @@ export interface Answer extends Partial<QueryResult> {
   explanation?: string;
   chart?: { type: 'number' | 'line' | 'bar' | 'table' | string; [more: string]: unknown } | null;
   clarification?: { question: string; options: MetricQuery[] } | null;
+  /** Set by the portal, not the service: something the user should know about this answer. */
+  notice?: string;
 }
 
 // Governance

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import { listMetrics, runQuery } from '../api/metrics';
 import type { Answer, MetricQuery } from '../api/types';
 import ResultView from '../components/ResultView';
@@ -63,7 +63,15 @@ export default function Chat() {
     try {
       const body: Record<string, unknown> = { question };
       if (conversationId) body.conversationId = conversationId;
-      const answer = await api.post<Answer>('/api/v1/ask', body);
+      let answer: Answer;
+      try {
+        answer = await api.post<Answer>('/api/v1/ask', body);
+      } catch (e) {
+        // the server no longer knows the conversation (restarted, expired): ask afresh and say so
+        if (!(conversationId && e instanceof ApiError && e.problem?.type?.endsWith(':conversation-not-found'))) throw e;
+        delete body.conversationId;
+        answer = { ...(await api.post<Answer>('/api/v1/ask', body)), notice: t('chat.conversationExpired') };
+      }
       if (answer.conversationId) setConversationId(answer.conversationId);
       setTurns((current) => current.map((turn) => (turn.key === key ? { ...turn, answer, pending: false } : turn)));
     } catch (e) {
@@ -214,6 +222,11 @@ function AnswerView({
   };
   return (
     <div>
+      {answer.notice && (
+        <p className="notice" data-testid="answer-notice">
+          {answer.notice}
+        </p>
+      )}
       {answer.explanation && (
         <p className="explanation" data-testid="explanation">
           {answer.explanation}
