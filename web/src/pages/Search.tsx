@@ -64,7 +64,6 @@ export default function Search() {
   return (
     <div className="page search-page">
       <h1>{q ? t('search.resultsFor', { q }) : t('search.browse')}</h1>
-      {data?.fallback && <div className="notice" data-testid="search-fallback">{t('search.fallback')}</div>}
       <div className="search-layout">
         <aside className="facets" aria-label={t('search.facets')}>
           {(type || filters.length > 0) && (
@@ -96,33 +95,23 @@ export default function Search() {
           {facetNames.map((facet) => (
             <Facet key={facet} name={facet} values={facets[facet] ?? []} selected={(v) => isSelected(facet, v)} onToggle={(v) => toggle(facet, v)} />
           ))}
-          {data?.fallback && (
-            <Facet
-              name="type"
-              values={['table', 'view', 'column', 'job', 'term', 'tag'].map((value) => ({ value, count: -1 }))}
-              selected={(v) => (type || 'table') === v}
-              onToggle={(v) => toggle('type', v)}
-            />
-          )}
         </aside>
         <section className="results">
           <div className="results-bar">
             <span data-testid="result-count">{data ? t('search.total', { total: num(data.total, 0) }) : ''}</span>
-            {!data?.fallback && (
-              <label className="inline">
-                <input
-                  type="checkbox"
-                  checked={explain}
-                  onChange={(e) =>
-                    update((next) => {
-                      if (e.target.checked) next.set('explain', 'true');
-                      else next.delete('explain');
-                    })
-                  }
-                />{' '}
-                {t('search.explain')}
-              </label>
-            )}
+            <label className="inline">
+              <input
+                type="checkbox"
+                checked={explain}
+                onChange={(e) =>
+                  update((next) => {
+                    if (e.target.checked) next.set('explain', 'true');
+                    else next.delete('explain');
+                  })
+                }
+              />{' '}
+              {t('search.explain')}
+            </label>
           </div>
           <ErrorMessage error={result.error} />
           {result.loading && <Loading />}

@@ -194,9 +194,6 @@ function ClassifiedAssets({ asset }: { asset: Asset }) {
   const key = asset.type === 'tag' ? 'tag' : asset.type;
   const found = useApi((signal) => search({ q: '', filter: [`${key}:${asset.name}`], size: 50 }, signal), [asset.id]);
   if (found.loading) return <Loading />;
-  // without the search API the catalog has no way to list them: say nothing rather than guess
-  if (found.error instanceof ApiError && found.error.missingRoute) return null;
-  if (found.data?.fallback) return null;
   return (
     <div data-testid="classified-assets">
       <h3>{t('asset.usedBy', { count: num(found.data?.total ?? 0, 0) })}</h3>

@@ -6,7 +6,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.zhongtai.service.TestingZhongtai;
-import io.zhongtai.service.TestingZhongtai.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A browser context on the running service for one user in one language, as a person would
@@ -91,16 +89,5 @@ final class PortalSession implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-    }
-
-    /**
-     * Skips the test when this build of the service does not have the endpoint yet (the route
-     * itself answers 404), so that the test starts running the day the API lands.
-     */
-    static void requireEndpoint(TestingZhongtai zhongtai, String path) {
-        Response response = zhongtai.send("GET", path, zhongtai.adminToken(), null);
-        boolean missing = response.status() == 404
-                && (!response.isProblem() || response.json().path("type").asText().endsWith(":not-found"));
-        Assumptions.assumeFalse(missing, "GET " + path + " answers 404: this build has no such API yet, so the page that uses it is not tested");
     }
 }
