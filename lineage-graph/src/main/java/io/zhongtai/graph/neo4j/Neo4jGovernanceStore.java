@@ -100,16 +100,20 @@ public final class Neo4jGovernanceStore implements GovernanceStore {
     @Override
     public KpiMeasure measure(KpiDefinition kpi, KpiWindow window) {
         KpiQueries.Fragment fragment = KpiQueries.of(kpi, window);
+        boolean unused = kpi.name().equals(BuiltInKpis.UNUSED_ASSETS) && kpi.builtIn();
+        // sizes are read only where they are reported: over a million columns each read costs
         String query = fragment.cypher()
-                + "RETURN count(*) AS total, sum(CASE WHEN ok THEN 1 ELSE 0 END) AS ok, "
-                + "sum(CASE WHEN ok THEN 0 ELSE coalesce(a.rowCount, 0) END) AS rows, "
-                + "sum(CASE WHEN ok THEN 0 ELSE coalesce(a.sizeBytes, 0) END) AS bytes, "
-                + "sum(coalesce(a.sizeBytes, 0)) AS allBytes";
+                + "RETURN count(*) AS total, sum(CASE WHEN ok THEN 1 ELSE 0 END) AS ok"
+                + (unused
+                        ? ", sum(CASE WHEN ok THEN 0 ELSE coalesce(a.rowCount, 0) END) AS rows, "
+                                + "sum(CASE WHEN ok THEN 0 ELSE coalesce(a.sizeBytes, 0) END) AS bytes, "
+                                + "sum(coalesce(a.sizeBytes, 0)) AS allBytes"
+                        : "");
         Record record = graph.read(tx -> tx.run(query, fragment.params()).single());
         long total = record.get("total").asLong();
         long ok = record.get("ok").asLong();
         Map<String, Object> extra = new LinkedHashMap<>();
-        if (kpi.name().equals(BuiltInKpis.UNUSED_ASSETS) && kpi.builtIn()) {
+        if (unused) {
             long bytes = record.get("bytes").asLong();
             long allBytes = record.get("allBytes").asLong();
             extra.put("rows", record.get("rows").asLong());
