@@ -15,6 +15,7 @@ export default function ResultView({
   chartHint,
   labels,
   grain,
+  values,
 }: {
   columns: ResultColumn[];
   rows: Cell[][];
@@ -24,17 +25,20 @@ export default function ResultView({
   labels?: Record<string, string>;
   /** The grain of the query's time dimension, for columns whose name does not carry it. */
   grain?: string | null;
+  /** How to show values of the dimensions (a region's name in the language), by value. */
+  values?: Record<string, string>;
 }) {
   const { t, num, period } = useI18n();
   const chosen = chooseChart(columns, rows, chartHint);
   const [showTable, setShowTable] = useState(chosen === 'table');
   const [showSql, setShowSql] = useState(false);
-  const name = useCallback((column: string) => labels?.[column] ?? column, [labels]);
+  // series are named by a measure column or by a value of the dimension that splits them
+  const name = useCallback((column: string) => labels?.[column] ?? values?.[column] ?? column, [labels, values]);
   const format = (cell: Cell, column: ResultColumn) => {
     if (cell === null || cell === undefined) return '—';
     if (isNumeric(column) && typeof cell !== 'boolean') return num(Number(cell));
     if (column.type === 'date') return period(String(cell), grainOf(column, grain));
-    return String(cell);
+    return values?.[String(cell)] ?? String(cell);
   };
 
   return (
@@ -128,7 +132,7 @@ function Chart({
       xAxis: {
         type: 'category',
         data: data.categories,
-        axisLabel: temporalAxis ? { formatter: (value: string) => period(value, axisGrain) } : undefined,
+        axisLabel: { formatter: (value: string) => (temporalAxis ? period(value, axisGrain) : name(value)) },
       },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => num(v, 0) } },
       series: data.series.map((s) => ({

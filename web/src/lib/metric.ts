@@ -69,6 +69,8 @@ export interface MetricDetail {
 export interface MetricDimension {
   name: string;
   label: string;
+  /** Labels of the dimension's known values in the language, by value (only those that differ). */
+  values?: Record<string, string>;
 }
 
 export interface MetricInfo {
@@ -127,12 +129,21 @@ export function formula(definition: Record<string, unknown> | undefined): string
   return text('filter') ? `${body} WHERE ${text('filter')}` : body;
 }
 
+function valueLabels(dimension: DimensionView, lang: Lang): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const v of dimension.values ?? []) {
+    const shown = lang === 'zh' ? v.zh : v.en;
+    if (shown && shown !== v.value) labels[v.value] = shown;
+  }
+  return labels;
+}
+
 export function normalizeMetric(raw: MetricSummary | MetricDetail, lang: Lang): MetricInfo {
   const summary = isDetail(raw) ? raw.metric : raw;
   const detail = isDetail(raw) ? raw : null;
   const timeDimension = summary.timeDimension ?? null;
   const dimensions: MetricDimension[] = detail
-    ? detail.dimensions.filter((d) => d.type !== 'time').map((d) => ({ name: d.name, label: label(d.labels, lang, d.name) }))
+    ? detail.dimensions.filter((d) => d.type !== 'time').map((d) => ({ name: d.name, label: label(d.labels, lang, d.name), values: valueLabels(d, lang) }))
     : (summary.dimensions ?? []).filter((d) => d !== timeDimension).map((d) => ({ name: d, label: d }));
   const time = detail?.dimensions.find((d) => d.name === timeDimension);
   const status = statusOf(summary.status);

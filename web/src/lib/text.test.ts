@@ -95,12 +95,13 @@ describe('metrics', () => {
       versions: [{ version: 1, status: 'draft', at: '2026-11-01T00:00:00Z', by: 'system', changes: [] }],
       lineage: { measures: ['revenue'], columns: ['column:demo.retail.orders.status'], tables: [] },
       dimensions: [
-        { name: 'region', type: 'categorical', labels: { en: 'Region', zh: '地区' }, grains: [], values: [] },
+        { name: 'region', type: 'categorical', labels: { en: 'Region', zh: '地区' }, grains: [], values: [{ value: 'East', en: 'East', zh: '华东' }] },
         { name: 'order_date', type: 'time', labels: { en: 'Order date', zh: '下单日期' }, grains: ['day', 'month'], values: [] },
       ],
     };
     const en = normalizeMetric(detail, 'en');
-    expect(en.dimensions).toEqual([{ name: 'region', label: 'Region' }]);
+    expect(en.dimensions).toEqual([{ name: 'region', label: 'Region', values: {} }]);
+    expect(normalizeMetric(detail, 'zh').dimensions).toEqual([{ name: 'region', label: '地区', values: { East: '华东' } }]);
     expect(en.grains).toEqual(['day', 'month']);
     expect(en.formula).toBe("revenue WHERE order_status = 'paid'");
     expect(en.versions).toHaveLength(1);

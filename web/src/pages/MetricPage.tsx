@@ -6,7 +6,7 @@ import ResultView from '../components/ResultView';
 import { useSession } from '../components/Session';
 import { ErrorMessage, Field, Loading, Owners, Tabs } from '../components/ui';
 import { useI18n } from '../i18n/I18n';
-import { normalizeMetric, reviewActions, type MetricVersion } from '../lib/metric';
+import { normalizeMetric, reviewActions, type MetricDimension, type MetricVersion } from '../lib/metric';
 import { useAction, useApi } from '../lib/useApi';
 
 const Lineage = lazy(() => import('./asset/Lineage'));
@@ -164,7 +164,7 @@ function LiveChart({
 }: {
   name: string;
   label: string;
-  dimensions: { name: string; label: string }[];
+  dimensions: MetricDimension[];
   grains: string[];
 }) {
   const { t, tx } = useI18n();
@@ -208,6 +208,7 @@ function LiveChart({
     dimensions.forEach((d) => (byName[d.name] = d.label));
     return byName;
   }, [name, label, dimensions, t]);
+  const values = useMemo(() => Object.assign({}, ...dimensions.filter((d) => chosen.includes(d.name)).map((d) => d.values ?? {})), [dimensions, chosen]);
 
   return (
     <div className="live-chart" data-testid="live-chart">
@@ -246,7 +247,7 @@ function LiveChart({
       </div>
       {busy && <Loading label={t('metric.running')} />}
       <ErrorMessage error={error} what={t('metric.queryFailed')} />
-      {result && <ResultView columns={result.columns} rows={result.rows} sql={result.sql} truncated={result.truncated} labels={labels} grain={grain || null} />}
+      {result && <ResultView columns={result.columns} rows={result.rows} sql={result.sql} truncated={result.truncated} labels={labels} grain={grain || null} values={values} />}
     </div>
   );
 }

@@ -271,6 +271,9 @@ class PortalBrowserIT {
             assertThat(chart.locator(".result[data-chart=line]")).isVisible();
             chart.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(session.text("Show table", "显示表格"))).click();
             assertThat(chart.getByTestId("result-table").locator("tbody tr").first()).isVisible();
+            // the region's values in the page's language, the month as a month
+            assertThat(chart.getByTestId("result-table")).containsText(session.text("East", "华东"));
+            assertThat(chart.getByTestId("result-table")).containsText(session.text("Jan 2025", "2025年1月"));
             chart.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(session.text("Show SQL", "显示 SQL"))).click();
             assertThat(chart.getByTestId("sql")).containsText(Pattern.compile("select", Pattern.CASE_INSENSITIVE));
             session.screenshot("metric");
