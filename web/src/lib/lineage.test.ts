@@ -42,12 +42,27 @@ describe('lineage graph', () => {
       nodes: [node(root), ...many.map(node)],
       edges: many.map((id) => ({ from: root, to: id })),
     });
+    const group = `group:downstream:table:${root}`;
     const folded = graphView(big, new Set(), { limit: 12 });
-    expect(folded.nodes.map((n) => n.id)).toEqual([root, `group:downstream:${root}`]);
+    expect(folded.nodes.map((n) => n.id)).toEqual([root, group]);
     expect(folded.groups[0].members).toHaveLength(300);
-    expect(folded.edges).toEqual([{ id: `${root}->group:downstream:${root}`, from: root, to: `group:downstream:${root}`, via: undefined }]);
-    const open = graphView(big, new Set([`group:downstream:${root}`]), { limit: 12 });
+    expect(folded.groups[0].type).toBe('table');
+    expect(folded.edges).toEqual([{ id: `${root}->${group}`, from: root, to: group, via: undefined }]);
+    const open = graphView(big, new Set([group]), { limit: 12 });
     expect(open.nodes).toHaveLength(301);
+  });
+
+  it('folds the most numerous type first and keeps the rest in view', () => {
+    const metrics = Array.from({ length: 9 }, (_, i) => `metric:m${i}`);
+    const tables = Array.from({ length: 4 }, (_, i) => `table:demo.mart.t${i}`);
+    const mixed = mergeGraph(emptyGraph(root), {
+      nodes: [node(root), ...[...metrics, ...tables].map((id) => ({ id, type: id.split(':')[0], name: id }))],
+      edges: [...metrics, ...tables].map((id) => ({ from: root, to: id })),
+    });
+    const view = graphView(mixed, new Set(), { limit: 12 });
+    expect(view.groups.map((g) => [g.type, g.members.length])).toEqual([['metric', 9]]);
+    expect(view.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(tables));
+    expect(view.nodes.map((n) => n.id)).not.toEqual(expect.arrayContaining([metrics[0]]));
   });
 
   it('highlights everything upstream and downstream of a node, and nothing beside', () => {

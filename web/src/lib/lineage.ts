@@ -3,7 +3,10 @@
 // node sits, and the path through a chosen node.
 import type { LineageEdge, LineageGraph, LineageNode } from '../api/types';
 
-/** A node with more neighbours than this on one side shows them as one group until opened. */
+/**
+ * A node with more neighbours than this on one side folds them, one group per asset type and
+ * the largest first, until what is left to draw one by one is within this.
+ */
 export const GROUP_LIMIT = 12;
 
 export interface GraphState {
@@ -40,6 +43,8 @@ export interface Group {
   id: string;
   owner: string;
   direction: 'upstream' | 'downstream';
+  /** The asset type of every member (table, metric, column...). */
+  type: string;
   members: string[];
 }
 
@@ -65,7 +70,12 @@ export interface GraphView {
   groups: Group[];
 }
 
-/** Groups of neighbours too many to draw one by one; a group stays folded until opened. */
+/**
+ * Groups of neighbours too many to draw one by one: on a side with more than {@code limit}
+ * neighbours, those of one type are folded together, the most numerous type first, until the
+ * rest fits (so the nine metrics fed by a table fold while its four downstream tables stay in
+ * view). A group stays folded once opened.
+ */
 export function groupsOf(state: GraphState, opened: Set<string>, limit = GROUP_LIMIT): Group[] {
   const upstream = new Map<string, string[]>();
   const downstream = new Map<string, string[]>();
@@ -73,12 +83,20 @@ export function groupsOf(state: GraphState, opened: Set<string>, limit = GROUP_L
     push(downstream, edge.from, edge.to);
     push(upstream, edge.to, edge.from);
   }
+  const typeOf = (id: string) => state.nodes.get(id)?.type ?? id.split(':')[0];
   const groups: Group[] = [];
   const consider = (owner: string, direction: 'upstream' | 'downstream', neighbours: string[]) => {
-    const id = `group:${direction}:${owner}`;
-    if (opened.has(id)) return;
-    const members = neighbours.filter((n) => n !== state.root && !state.expanded.has(n));
-    if (neighbours.length > limit && members.length > 1) groups.push({ id, owner, direction, members: members.sort() });
+    if (neighbours.length <= limit) return;
+    const byType = new Map<string, string[]>();
+    for (const n of neighbours) if (n !== state.root && !state.expanded.has(n)) push(byType, typeOf(n), n);
+    let shown = neighbours.length;
+    for (const [type, members] of [...byType.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
+      if (shown <= limit) break;
+      if (members.length < 2) continue;
+      shown -= members.length;
+      const id = `group:${direction}:${type}:${owner}`;
+      if (!opened.has(id)) groups.push({ id, owner, direction, type, members: members.sort() });
+    }
   };
   for (const [owner, neighbours] of downstream) consider(owner, 'downstream', neighbours);
   for (const [owner, neighbours] of upstream) consider(owner, 'upstream', neighbours);

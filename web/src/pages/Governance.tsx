@@ -1,11 +1,12 @@
 import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { api, download } from '../api/client';
 import type { Gap, Kpi, KpiDetail, KpiReport, Page } from '../api/types';
 import { useSession } from '../components/Session';
 import { Empty, ErrorMessage, Field, Loading, Owners, Paging, TypeBadge } from '../components/ui';
 import { useI18n, type I18n } from '../i18n/I18n';
 import { assetLink } from '../lib/ids';
+import { useQueryParams } from '../lib/searchParams';
 import { useAction, useApi } from '../lib/useApi';
 
 const EChart = lazy(() => import('../components/EChart'));
@@ -26,7 +27,7 @@ export default function Governance() {
   const i18n = useI18n();
   const { t, date, tx } = i18n;
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useQueryParams();
   const report = useApi((signal) => api.get<KpiReport>('/api/v1/governance/kpis', undefined, signal), []);
   const selected = params.get('kpi') ?? report.data?.kpis[0]?.name ?? null;
   const exporter = useAction((format: 'csv' | 'html') => download('/api/v1/governance/export', { format }, `governance-report.${format}`));

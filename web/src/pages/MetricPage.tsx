@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { getMetric, reviewMetric, runQuery } from '../api/metrics';
 import type { MetricQuery, QueryResult } from '../api/types';
 import ResultView from '../components/ResultView';
@@ -7,6 +7,7 @@ import { useSession } from '../components/Session';
 import { ErrorMessage, Field, Loading, Owners, Tabs } from '../components/ui';
 import { useI18n } from '../i18n/I18n';
 import { normalizeMetric, reviewActions, type MetricDimension, type MetricVersion } from '../lib/metric';
+import { useQueryParams } from '../lib/searchParams';
 import { useAction, useApi } from '../lib/useApi';
 
 const Lineage = lazy(() => import('./asset/Lineage'));
@@ -24,7 +25,7 @@ export default function MetricPage() {
   const { name = '' } = useParams();
   const { t, tx, lang } = useI18n();
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useQueryParams();
   const tab = (params.get('tab') as Tab) || 'chart';
   const loaded = useApi((signal) => getMetric(name, signal), [name]);
   const metric = useMemo(() => (loaded.data ? normalizeMetric(loaded.data, lang) : null), [loaded.data, lang]);

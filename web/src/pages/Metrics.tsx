@@ -1,14 +1,15 @@
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { listMetrics } from '../api/metrics';
 import { Empty, ErrorMessage, Field, Loading, Owners } from '../components/ui';
 import { useI18n } from '../i18n/I18n';
 import { normalizeMetric, type MetricInfo } from '../lib/metric';
+import { useQueryParams } from '../lib/searchParams';
 import { useApi } from '../lib/useApi';
 
 export default function Metrics() {
   const { t, lang, tx } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useQueryParams();
   const q = params.get('q') ?? '';
   const domain = params.get('domain') ?? '';
   const tag = params.get('tag') ?? '';

@@ -1,10 +1,11 @@
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { search } from '../api/search';
 import type { FacetValue, SearchHit } from '../api/types';
 import { Empty, ErrorMessage, Loading, Paging, TypeBadge } from '../components/ui';
 import { useI18n } from '../i18n/I18n';
 import { assetLink } from '../lib/ids';
 import { snippetParts } from '../lib/snippet';
+import { useQueryParams } from '../lib/searchParams';
 import { useApi } from '../lib/useApi';
 
 const PAGE_SIZE = 20;
@@ -20,7 +21,7 @@ export function filterKey(facet: string): string {
 
 export default function Search() {
   const { t, num } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useQueryParams();
   const q = params.get('q') ?? '';
   const type = params.get('type') ?? '';
   const filters = params.getAll('filter');

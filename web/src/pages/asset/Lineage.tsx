@@ -144,6 +144,7 @@ export default function Lineage({ root }: { root: string }) {
                     <td>
                       {node.group ? (
                         <span>
+                          <TypeBadge type={node.group.type} />{' '}
                           {t(node.group.direction === 'upstream' ? 'lineage.groupUpstream' : 'lineage.groupDownstream', {
                             count: node.group.members.length,
                             owner: shortName(node.group.owner),
