@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { getMetric, reviewMetric, runQuery } from '../api/metrics';
 import type { MetricQuery, QueryResult } from '../api/types';
+import ChangesTable from '../components/ChangesTable';
 import ResultView from '../components/ResultView';
 import { useSession } from '../components/Session';
 import { ErrorMessage, Field, Loading, Owners, Tabs } from '../components/ui';
@@ -257,42 +258,19 @@ function LiveChart({
 function Versions({ versions }: { versions: MetricVersion[] }) {
   const { t, tx, dateTime } = useI18n();
   if (versions.length === 0) return <div className="muted">—</div>;
-  const show = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
   return (
     <ol className="versions" data-testid="metric-versions">
       {[...versions]
         .sort((a, b) => b.version - a.version)
         .map((version) => (
-          <li key={version.version} data-testid="metric-version">
-            <div>
-              <strong>v{version.version}</strong> <span className={`badge status-${version.status}`}>{tx(`lifecycle.${version.status}`, version.status)}</span>{' '}
-              <span className="muted">
-                {dateTime(version.at)} · {version.by}
-              </span>
+          <li key={version.version} className="version" data-testid="metric-version">
+            <div className="version-head">
+              <strong>{t('asset.version', { version: version.version })}</strong>
+              <span className={`badge status-${version.status}`}>{tx(`lifecycle.${version.status}`, version.status)}</span>
+              <span className="muted">{t('history.byAt', { by: version.by, at: dateTime(version.at) })}</span>
             </div>
             {version.reason && <div className="muted">{version.reason}</div>}
-            {version.changes.length > 0 && (
-              <table className="diff">
-                <thead>
-                  <tr>
-                    <th>{t('history.field')}</th>
-                    <th>{t('history.before')}</th>
-                    <th>{t('history.after')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {version.changes.map((change) => (
-                    <tr key={change.field}>
-                      <td>
-                        <code>{change.field}</code>
-                      </td>
-                      <td className="before">{show(change.before)}</td>
-                      <td className="after">{show(change.after)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            {version.changes.length > 0 && <ChangesTable changes={version.changes} />}
           </li>
         ))}
     </ol>

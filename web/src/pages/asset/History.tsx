@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import type { ChangeEvent, Page } from '../../api/types';
 import { Empty, ErrorMessage, Loading, Paging } from '../../components/ui';
 import { useI18n } from '../../i18n/I18n';
-import { diffValues } from '../../lib/diff';
+import ChangesTable from '../../components/ChangesTable';
 import { encodeId } from '../../lib/ids';
 import { useApi } from '../../lib/useApi';
 
@@ -36,38 +36,7 @@ export default function History({ id }: { id: string }) {
               {event.breaking && <span className="badge danger">{t('history.breaking')}</span>}
               <span className="muted">{t('history.byAt', { by: event.by, at: dateTime(event.at) })}</span>
             </div>
-            <table className="grid diff">
-              <thead>
-                <tr>
-                  <th>{t('history.field')}</th>
-                  <th>{t('history.before')}</th>
-                  <th>{t('history.after')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {event.changes.map((change, i) => {
-                  const diff = diffValues(change.before, change.after);
-                  return (
-                    <tr key={i}>
-                      <td>
-                        <code>{change.field}</code>
-                      </td>
-                      {diff.list ? (
-                        <>
-                          <td className="removed">{diff.removed.map((r) => <del key={r}>{r}</del>)}</td>
-                          <td className="added">{diff.added.map((r) => <ins key={r}>{r}</ins>)}</td>
-                        </>
-                      ) : (
-                        <>
-                          <td className="removed">{diff.before === null ? <span className="muted">—</span> : <del>{diff.before}</del>}</td>
-                          <td className="added">{diff.after === null ? <span className="muted">—</span> : <ins>{diff.after}</ins>}</td>
-                        </>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <ChangesTable changes={event.changes} />
           </li>
         ))}
       </ol>
