@@ -35,17 +35,19 @@ public final class RunTimeBenchmark {
     public static void main(String[] args) throws Exception {
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 10;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
-        Path file = Files.createTempDirectory("metrics-runtime").resolve("demo.duckdb");
+        Path file = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("metrics-runtime").resolve("demo.duckdb");
         Properties properties = new Properties();
         properties.setProperty("autoinstall_known_extensions", "false");
         properties.setProperty("autoload_known_extensions", "false");
+        if (Files.exists(file)) {
+            System.out.printf("demo at scale %s reused from %s%n", scale, file);
+        } else {
+            generate(file, scale, properties);
+        }
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, properties)) {
-            long started = System.nanoTime();
-            var summary = DemoRetail.generate(connection, DemoRetail.DEFAULT_SEED, scale);
-            System.out.printf("demo at scale %s generated in %d s: %s%n", scale, (System.nanoTime() - started) / 1_000_000_000L,
-                    summary.rowCounts());
             MetricCompiler compiler = new MetricCompiler(new SemanticIndex(DemoMetrics.manifest()));
             Target target = new Target("demo", Dialect.DUCKDB);
+            System.out.println("load average at start: " + loadAverage());
             System.out.println("| question | generated (median ms) | hand-written (median ms) | ratio |");
             System.out.println("| --- | --- | --- | --- |");
             List<Double> ratios = new ArrayList<>();
@@ -60,6 +62,33 @@ public final class RunTimeBenchmark {
             double geometric = Math.exp(ratios.stream().mapToDouble(Math::log).average().orElse(0));
             System.out.printf("geometric mean of the ratios: %.2f; worst: %.2f%n", geometric,
                     ratios.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+            System.out.println("load average at end: " + loadAverage());
+        }
+    }
+
+    /** Generates the demo into a file beside {@code file}, then moves it there, so a half-written file is never reused. */
+    private static void generate(Path file, double scale, Properties properties) throws Exception {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Files.deleteIfExists(partial);
+        Files.deleteIfExists(partial.resolveSibling(partial.getFileName() + ".wal"));
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + partial, properties)) {
+            long started = System.nanoTime();
+            var summary = DemoRetail.generate(connection, DemoRetail.DEFAULT_SEED, scale);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT");
+            }
+            System.out.printf("demo at scale %s generated in %d s: %s%n", scale, (System.nanoTime() - started) / 1_000_000_000L,
+                    summary.rowCounts());
+        }
+        Files.move(partial, file);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 
