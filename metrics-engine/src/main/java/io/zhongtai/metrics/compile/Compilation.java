@@ -802,7 +802,7 @@ final class Compilation {
         MetricSpec.Cumulative cumulative = unit.key.cumulative();
         SqlNode label = null;
         if (timeOutput != null && timeExpr != null) {
-            label = timeLabel(timeExpr, unit.key.shifts());
+            label = timeLabel(timeExpr, unit.key.shifts(), timeRef.dimension());
         }
         if (label != null && calendarShift(unit.key.shifts())) {
             label = shiftedDays(unit, joins, timeExpr);
@@ -825,11 +825,11 @@ final class Compilation {
                 continue;
             }
             if (dimension.time() && (dimension.metricTime() || dimension.name().equals(unit.key.timeDimension()))) {
-                sql = label != null ? label : dialect.timeBucket(timeExpr, dimension.grain());
+                sql = label != null ? label : bucket(timeExpr, timeRef.dimension(), dimension.grain());
             } else {
                 DimensionRef ref = resolveNamed(unit.model, joinAgg, dimension.name(), dimension.entity());
                 SqlNode base = dimensionSql(joins, ref);
-                sql = dimension.time() ? dialect.timeBucket(base, dimension.grain()) : base;
+                sql = dimension.time() ? bucket(base, ref.dimension(), dimension.grain()) : base;
             }
             select.add(Sql.as(sql, dimensionAlias(i)));
             groupBy.add(sql);
@@ -924,7 +924,7 @@ final class Compilation {
                 SqlNode relabelled = null;
                 for (int k = family.size() - 1; k >= 0; k--) {
                     Unit unit = family.get(k);
-                    SqlNode moved = unit.current() ? label : timeLabel(label, unit.key.shifts());
+                    SqlNode moved = unit.current() ? label : timeLabel(label, unit.key.shifts(), null);
                     relabelled = relabelled == null ? moved
                             : Sql.caseWhen(Sql.eq(period, Sql.number(k)), moved, relabelled);
                 }
@@ -1015,11 +1015,11 @@ final class Compilation {
             }
             SqlNode sql;
             if (dimension == timeOutput) {
-                sql = dialect.timeBucket(timeExpr, dimension.grain());
+                sql = bucket(timeExpr, timeRef.dimension(), dimension.grain());
             } else {
                 DimensionRef ref = resolveNamed(unit.model, joinAgg, dimension.name(), dimension.entity());
                 SqlNode value = dimensionSql(joins, ref);
-                sql = dimension.time() ? dialect.timeBucket(value, dimension.grain()) : value;
+                sql = dimension.time() ? bucket(value, ref.dimension(), dimension.grain()) : value;
             }
             select.add(Sql.as(sql, dimensionAlias(i)));
             groupBy.add(sql);
@@ -1065,9 +1065,12 @@ final class Compilation {
     }
 
     /** The bucket label of a row's date, moved forward by the unit's shifts so earlier data lands on the bucket it is compared with. */
-    private SqlNode timeLabel(SqlNode timeExpr, List<Shift> shifts) {
+    private SqlNode timeLabel(SqlNode timeExpr, List<Shift> shifts, Dimension dimension) {
         SqlNode date = timeExpr;
         TimeGrain grain = timeOutput.grain();
+        if (shifts.isEmpty()) {
+            return bucket(timeExpr, dimension, grain);
+        }
         for (int i = shifts.size() - 1; i >= 0; i--) {
             Shift shift = shifts.get(i);
             date = shift.previousPeriod()
@@ -1093,7 +1096,8 @@ final class Compilation {
         SqlNode dayTime = dimensionSql(dayJoins, timeRef);
         List<SqlNode> dayWhere = query.timeRange() == null ? List.of() : rangeConditions(dayTime, query.timeRange());
         SqlSelect days = new SqlSelect(Sql.POS, SqlNodeList.of(SqlSelectKeyword.DISTINCT.symbol(Sql.POS)),
-                Sql.list(List.of(Sql.as(dialect.castDate(dayTime), "day"))), dayJoins.from(), Sql.and(dayWhere), null,
+                Sql.list(List.of(Sql.as(bucket(dayTime, timeRef.dimension(), TimeGrain.DAY), "day"))), dayJoins.from(),
+                Sql.and(dayWhere), null,
                 null, null, null, null, null, null);
         dayJoins.addTables(tables);
         SqlNode day = Sql.id("days", "day");
@@ -1103,8 +1107,17 @@ final class Compilation {
                     ? dialect.addInterval(earlier, -1, TimeGrain.DAY)
                     : dialect.addInterval(earlier, -shift.window().count(), shift.window().grain());
         }
-        joins.innerJoin(Sql.as(days, "days"), Sql.eq(dialect.castDate(timeExpr), dialect.castDate(earlier)));
+        joins.innerJoin(Sql.as(days, "days"), Sql.eq(bucket(timeExpr, timeRef.dimension(), TimeGrain.DAY),
+                dialect.castDate(earlier)));
         return day;
+    }
+
+    /**
+     * A time value's bucket at {@code grain}. A dimension stated to be a DATE is its own day
+     * bucket, so it is used as it is: a cast in GROUP BY costs engines such as DuckDB real time.
+     */
+    private SqlNode bucket(SqlNode time, Dimension dimension, TimeGrain grain) {
+        return grain == TimeGrain.DAY && dimension != null && dimension.isDate() ? time : dialect.timeBucket(time, grain);
     }
 
     private List<SqlNode> rangeConditions(SqlNode timeExpr, TimeRange range) {
@@ -1138,7 +1151,7 @@ final class Compilation {
         select.add(Sql.as(choice, "snapshot"));
         on.add(Sql.eq(outerTime, Sql.id("last_snapshot", "snapshot")));
         if (label != null) {
-            SqlNode innerLabel = timeLabel(innerTime, unit.key.shifts());
+            SqlNode innerLabel = timeLabel(innerTime, unit.key.shifts(), snapshotRef.dimension());
             select.add(Sql.as(innerLabel, "period"));
             groupBy.add(innerLabel);
         }
@@ -1192,7 +1205,7 @@ final class Compilation {
         if (range != null) {
             bucketWhere.addAll(rangeConditions(bucketTime, range));
         }
-        SqlNode bucket = dialect.timeBucket(bucketTime, timeOutput.grain());
+        SqlNode bucket = bucket(bucketTime, timeRef.dimension(), timeOutput.grain());
         SqlSelect buckets = new SqlSelect(Sql.POS, SqlNodeList.of(SqlSelectKeyword.DISTINCT.symbol(Sql.POS)),
                 Sql.list(List.of(Sql.as(bucket, "period"))), bucketJoins.from(), Sql.and(bucketWhere), null, null, null,
                 null, null, null, null);
@@ -1311,7 +1324,7 @@ final class Compilation {
             }
             SqlNode sql = dimensionSql(joins, ref);
             if (target.grain() != null) {
-                sql = dialect.timeBucket(sql, target.grain());
+                sql = bucket(sql, ref.dimension(), target.grain());
             }
             return new ExpressionTranslator.Resolved(sql, ref.dimension().isTime());
         });

@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,19 +91,33 @@ public final class RunTimeBenchmark {
         }
     }
 
-    /** Median milliseconds of each, run alternately. */
+    /**
+     * Median milliseconds of each, run alternately: at least {@code runs} times each, and more
+     * (up to 41) until each side has taken two seconds, so that short queries on a busy machine
+     * are not judged on five samples.
+     */
     private static double[] compare(Connection connection, String generated, String handWritten, int runs) throws SQLException {
         run(connection, generated);
         run(connection, handWritten);
-        double[] a = new double[runs];
-        double[] b = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            a[i] = run(connection, generated);
-            b[i] = run(connection, handWritten);
+        List<Double> a = new ArrayList<>();
+        List<Double> b = new ArrayList<>();
+        double spentA = 0;
+        double spentB = 0;
+        while (a.size() < runs || (Math.min(spentA, spentB) < 2000 && a.size() < 41)) {
+            double x = run(connection, generated);
+            double y = run(connection, handWritten);
+            a.add(x);
+            b.add(y);
+            spentA += x;
+            spentB += y;
         }
-        Arrays.sort(a);
-        Arrays.sort(b);
-        return new double[] {a[runs / 2], b[runs / 2]};
+        return new double[] {median(a), median(b)};
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     private static double run(Connection connection, String sql) throws SQLException {
