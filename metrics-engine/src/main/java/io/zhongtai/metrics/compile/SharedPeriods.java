@@ -5,6 +5,7 @@ import io.zhongtai.metrics.query.TimeRange;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * When the periods a comparison reads (current, previous, a year back) can share one aggregation:
@@ -64,7 +65,7 @@ final class SharedPeriods {
             for (LocalDate partial : partialBuckets(ranges.get(i), grain)) {
                 LocalDate bucketEnd = Calendar.plus(partial, 1, grain).minusDays(1);
                 for (int j = 0; j < ranges.size(); j++) {
-                    if (j != i && !ranges.get(j).equals(ranges.get(i)) && touches(ranges.get(j), partial, bucketEnd)) {
+                    if (j != i && !Objects.equals(ranges.get(j), ranges.get(i)) && touches(ranges.get(j), partial, bucketEnd)) {
                         return false;
                     }
                 }
