@@ -45,6 +45,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.calcite.sql.JoinConditionType;
+import org.apache.calcite.sql.JoinType;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
@@ -654,8 +658,14 @@ final class Compilation {
             inner = unitSelect(all.get(0), false, false);
         } else {
             List<SqlNode> selects = new ArrayList<>();
+            Map<Unit, List<Unit>> families = sharedPeriodFamilies();
             for (Unit unit : all) {
-                selects.add(unitSelect(unit, true, shifted));
+                List<Unit> family = families.get(unit);
+                if (family == null) {
+                    selects.add(unitSelect(unit, true, shifted));
+                } else if (family.get(0) == unit) {
+                    selects.add(familySelect(family));
+                }
             }
             SqlNode union = selects.get(0);
             for (int i = 1; i < selects.size(); i++) {
@@ -792,7 +802,7 @@ final class Compilation {
         MetricSpec.Cumulative cumulative = unit.key.cumulative();
         SqlNode label = null;
         if (timeOutput != null && timeExpr != null) {
-            label = timeLabel(timeExpr, unit.key.shifts());
+            label = timeLabel(timeExpr, unit.key.shifts(), timeRef.dimension());
         }
         if (label != null && calendarShift(unit.key.shifts())) {
             label = shiftedDays(unit, joins, timeExpr);
@@ -815,11 +825,11 @@ final class Compilation {
                 continue;
             }
             if (dimension.time() && (dimension.metricTime() || dimension.name().equals(unit.key.timeDimension()))) {
-                sql = label != null ? label : dialect.timeBucket(timeExpr, dimension.grain());
+                sql = label != null ? label : bucket(timeExpr, timeRef.dimension(), dimension.grain());
             } else {
                 DimensionRef ref = resolveNamed(unit.model, joinAgg, dimension.name(), dimension.entity());
                 SqlNode base = dimensionSql(joins, ref);
-                sql = dimension.time() ? dialect.timeBucket(base, dimension.grain()) : base;
+                sql = dimension.time() ? bucket(base, ref.dimension(), dimension.grain()) : base;
             }
             select.add(Sql.as(sql, dimensionAlias(i)));
             groupBy.add(sql);
@@ -834,6 +844,188 @@ final class Compilation {
             } else if (allColumns) {
                 select.add(Sql.as(Sql.nullLiteral(), leafAlias(entry.getValue())));
             }
+        }
+        joins.addTables(tables);
+        return new SqlSelect(Sql.POS, null, Sql.list(select), joins.from(), Sql.and(where),
+                groupBy.isEmpty() ? null : Sql.list(groupBy), null, null, null, null, null, null);
+    }
+
+    // ---------------------------------------------------------------- periods sharing one aggregation
+
+    /**
+     * The units that differ only by their shifts (current, previous period, a year back) and can
+     * share one aggregation ({@link SharedPeriods}), each unit mapped to its family.
+     */
+    private Map<Unit, List<Unit>> sharedPeriodFamilies() {
+        Map<Unit, List<Unit>> out = new HashMap<>();
+        if (timeOutput == null) {
+            return out;
+        }
+        Map<UnitKey, List<Unit>> groups = new LinkedHashMap<>();
+        for (Unit unit : units.values()) {
+            UnitKey key = unit.key;
+            boolean simple = key.cumulative() == null && key.semiAdditive() == null && key.isolated() == null
+                    && key.timeDimension() != null && unit.leaves.stream().allMatch(l -> l.converted() == null)
+                    && (timeOutput.metricTime() || timeOutput.name().equals(key.timeDimension()))
+                    && SharedPeriods.aligned(key.shifts(), timeOutput.grain());
+            if (simple) {
+                groups.computeIfAbsent(new UnitKey(key.model(), List.of(), null, null, key.timeDimension(), null),
+                        k -> new ArrayList<>()).add(unit);
+            }
+        }
+        for (List<Unit> family : groups.values()) {
+            if (family.size() < 2 || family.stream().allMatch(Unit::current)) {
+                continue;
+            }
+            List<TimeRange> ranges = family.stream().map(u -> shiftedRange(u.key.shifts())).toList();
+            if (SharedPeriods.compatible(ranges, timeOutput.grain())) {
+                family.forEach(u -> out.put(u, family));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One aggregation for a family of units: the rows of all their periods aggregated once per
+     * bucket (labelled by the bucket's own first day), then repeated once per unit with each
+     * earlier bucket relabelled forward onto the bucket it is compared with. The outer GROUP BY
+     * puts the current and earlier values of a bucket on one row, as a self-join on the shifted
+     * time key would.
+     */
+    private SqlNode familySelect(List<Unit> family) {
+        Unit first = family.get(0);
+        Unit base = new Unit(new UnitKey(first.key.model(), List.of(), null, null, first.key.timeDimension(), null),
+                first.model);
+        Map<Leaf, Integer> baseColumns = new LinkedHashMap<>();
+        for (Unit unit : family) {
+            for (Leaf leaf : unit.leaves) {
+                Leaf stripped = new Leaf(leaf.measure(), leaf.filters(), List.of(), null, null);
+                if (!baseColumns.containsKey(stripped)) {
+                    baseColumns.put(stripped, baseColumns.size());
+                    base.leaves.add(stripped);
+                }
+            }
+        }
+        List<TimeRange> ranges = new ArrayList<>();
+        for (Unit unit : family) {
+            TimeRange range = shiftedRange(unit.key.shifts());
+            if (!ranges.contains(range)) {
+                ranges.add(range);
+            }
+        }
+        SqlNode aggregated = baseSelect(base, baseColumns, ranges.contains(null) ? List.of() : ranges);
+        int time = dimensions.indexOf(timeOutput);
+        SqlNode period = Sql.id("p", "k");
+        SqlNode label = Sql.id("b", dimensionAlias(time));
+        List<SqlNode> select = new ArrayList<>();
+        for (int i = 0; i < dimensions.size(); i++) {
+            SqlNode value = Sql.id("b", dimensionAlias(i));
+            if (i == time) {
+                SqlNode relabelled = null;
+                for (int k = family.size() - 1; k >= 0; k--) {
+                    Unit unit = family.get(k);
+                    SqlNode moved = unit.current() ? label : timeLabel(label, unit.key.shifts(), null);
+                    relabelled = relabelled == null ? moved
+                            : Sql.caseWhen(Sql.eq(period, Sql.number(k)), moved, relabelled);
+                }
+                value = relabelled;
+            }
+            select.add(Sql.as(value, dimensionAlias(i)));
+        }
+        int current = family.indexOf(family.stream().filter(Unit::current).findFirst().orElse(null));
+        select.add(Sql.as(current < 0 ? Sql.nullLiteral()
+                : Sql.caseWhen(Sql.eq(period, Sql.number(current)), Sql.number(1), null), "present"));
+        for (Map.Entry<Leaf, Integer> entry : leafColumns.entrySet()) {
+            Leaf leaf = entry.getKey();
+            int owner = -1;
+            for (int k = 0; k < family.size(); k++) {
+                if (family.get(k).leaves.contains(leaf)) {
+                    owner = k;
+                }
+            }
+            SqlNode value = Sql.nullLiteral();
+            if (owner >= 0) {
+                Leaf stripped = new Leaf(leaf.measure(), leaf.filters(), List.of(), null, null);
+                value = Sql.caseWhen(Sql.eq(period, Sql.number(owner)),
+                        Sql.id("b", "v" + baseColumns.get(stripped)), null);
+            }
+            select.add(Sql.as(value, leafAlias(entry.getValue())));
+        }
+        SqlNode periods = null;
+        List<SqlNode> where = new ArrayList<>();
+        for (int k = 0; k < family.size(); k++) {
+            SqlSelect one = new SqlSelect(Sql.POS, null, Sql.list(List.of(Sql.as(Sql.number(k), "k"))), null, null, null,
+                    null, null, null, null, null, null);
+            periods = periods == null ? one : Sql.call(SqlStdOperatorTable.UNION_ALL, periods, one);
+            TimeRange range = shiftedRange(family.get(k).key.shifts());
+            if (range == null) {
+                continue; // no time range: every unit takes every bucket
+            }
+            List<SqlNode> conditions = new ArrayList<>();
+            conditions.add(Sql.eq(period, Sql.number(k)));
+            if (range.start() != null) {
+                conditions.add(Sql.call(SqlStdOperatorTable.GREATER_THAN_OR_EQUAL, label,
+                        parameters.bind(Calendar.bucketStart(range.start(), timeOutput.grain()))));
+            }
+            if (range.end() != null) {
+                conditions.add(Sql.call(SqlStdOperatorTable.LESS_THAN_OR_EQUAL, label,
+                        parameters.bind(Calendar.bucketStart(range.end(), timeOutput.grain()))));
+            }
+            where.add(Sql.and(conditions));
+        }
+        SqlNode from = new SqlJoin(Sql.POS, Sql.as(aggregated, "b"), SqlLiteral.createBoolean(false, Sql.POS),
+                JoinType.CROSS.symbol(Sql.POS), Sql.as(periods, "p"), JoinConditionType.NONE.symbol(Sql.POS), null);
+        return new SqlSelect(Sql.POS, null, Sql.list(select), from, Sql.or(where), null, null, null, null, null, null, null);
+    }
+
+    /** The aggregation a family shares: its leaves over the union of its periods' ranges, by unshifted bucket. */
+    private SqlNode baseSelect(Unit unit, Map<Leaf, Integer> columns, List<TimeRange> ranges) {
+        JoinSet joins = new JoinSet(unit.model, dialect);
+        Aggregation joinAgg = unit.joinAggregation();
+        DimensionRef timeRef = graph.reachableDimensions(unit.model, Aggregation.SUM).get(unit.key.timeDimension());
+        SqlNode timeExpr = dimensionSql(joins, timeRef);
+        List<SqlNode> where = new ArrayList<>();
+        for (ParsedFilter filter : filters) {
+            where.add(filterSql(joins, joinAgg, timeExpr, filter));
+        }
+        for (ParsedFilter filter : policies.rowFilters()) {
+            where.add(filterSql(joins, joinAgg, timeExpr, filter));
+        }
+        List<ParsedFilter> common = new ArrayList<>(unit.leaves.get(0).filters());
+        for (Leaf leaf : unit.leaves) {
+            common.retainAll(leaf.filters());
+        }
+        for (ParsedFilter filter : common) {
+            where.add(filterSql(joins, joinAgg, timeExpr, filter));
+        }
+        List<SqlNode> anyRange = new ArrayList<>();
+        for (TimeRange range : ranges) {
+            anyRange.add(Sql.and(rangeConditions(timeExpr, range)));
+        }
+        if (!anyRange.isEmpty()) {
+            where.add(Sql.or(anyRange));
+        }
+        List<SqlNode> select = new ArrayList<>();
+        List<SqlNode> groupBy = new ArrayList<>();
+        for (int i = 0; i < dimensions.size(); i++) {
+            RequestedDimension dimension = dimensions.get(i);
+            if (dimension.name() != null && policies.maskedDimensions().containsKey(dimension.name())) {
+                select.add(Sql.as(Sql.literal(MASK), dimensionAlias(i)));
+                continue;
+            }
+            SqlNode sql;
+            if (dimension == timeOutput) {
+                sql = bucket(timeExpr, timeRef.dimension(), dimension.grain());
+            } else {
+                DimensionRef ref = resolveNamed(unit.model, joinAgg, dimension.name(), dimension.entity());
+                SqlNode value = dimensionSql(joins, ref);
+                sql = dimension.time() ? bucket(value, ref.dimension(), dimension.grain()) : value;
+            }
+            select.add(Sql.as(sql, dimensionAlias(i)));
+            groupBy.add(sql);
+        }
+        for (Map.Entry<Leaf, Integer> entry : columns.entrySet()) {
+            select.add(Sql.as(aggregate(joins, joinAgg, timeExpr, entry.getKey(), common), "v" + entry.getValue()));
         }
         joins.addTables(tables);
         return new SqlSelect(Sql.POS, null, Sql.list(select), joins.from(), Sql.and(where),
@@ -873,9 +1065,12 @@ final class Compilation {
     }
 
     /** The bucket label of a row's date, moved forward by the unit's shifts so earlier data lands on the bucket it is compared with. */
-    private SqlNode timeLabel(SqlNode timeExpr, List<Shift> shifts) {
+    private SqlNode timeLabel(SqlNode timeExpr, List<Shift> shifts, Dimension dimension) {
         SqlNode date = timeExpr;
         TimeGrain grain = timeOutput.grain();
+        if (shifts.isEmpty()) {
+            return bucket(timeExpr, dimension, grain);
+        }
         for (int i = shifts.size() - 1; i >= 0; i--) {
             Shift shift = shifts.get(i);
             date = shift.previousPeriod()
@@ -901,7 +1096,8 @@ final class Compilation {
         SqlNode dayTime = dimensionSql(dayJoins, timeRef);
         List<SqlNode> dayWhere = query.timeRange() == null ? List.of() : rangeConditions(dayTime, query.timeRange());
         SqlSelect days = new SqlSelect(Sql.POS, SqlNodeList.of(SqlSelectKeyword.DISTINCT.symbol(Sql.POS)),
-                Sql.list(List.of(Sql.as(dialect.castDate(dayTime), "day"))), dayJoins.from(), Sql.and(dayWhere), null,
+                Sql.list(List.of(Sql.as(bucket(dayTime, timeRef.dimension(), TimeGrain.DAY), "day"))), dayJoins.from(),
+                Sql.and(dayWhere), null,
                 null, null, null, null, null, null);
         dayJoins.addTables(tables);
         SqlNode day = Sql.id("days", "day");
@@ -911,8 +1107,17 @@ final class Compilation {
                     ? dialect.addInterval(earlier, -1, TimeGrain.DAY)
                     : dialect.addInterval(earlier, -shift.window().count(), shift.window().grain());
         }
-        joins.innerJoin(Sql.as(days, "days"), Sql.eq(dialect.castDate(timeExpr), dialect.castDate(earlier)));
+        joins.innerJoin(Sql.as(days, "days"), Sql.eq(bucket(timeExpr, timeRef.dimension(), TimeGrain.DAY),
+                dialect.castDate(earlier)));
         return day;
+    }
+
+    /**
+     * A time value's bucket at {@code grain}. A dimension stated to be a DATE is its own day
+     * bucket, so it is used as it is: a cast in GROUP BY costs engines such as DuckDB real time.
+     */
+    private SqlNode bucket(SqlNode time, Dimension dimension, TimeGrain grain) {
+        return grain == TimeGrain.DAY && dimension != null && dimension.isDate() ? time : dialect.timeBucket(time, grain);
     }
 
     private List<SqlNode> rangeConditions(SqlNode timeExpr, TimeRange range) {
@@ -946,7 +1151,7 @@ final class Compilation {
         select.add(Sql.as(choice, "snapshot"));
         on.add(Sql.eq(outerTime, Sql.id("last_snapshot", "snapshot")));
         if (label != null) {
-            SqlNode innerLabel = timeLabel(innerTime, unit.key.shifts());
+            SqlNode innerLabel = timeLabel(innerTime, unit.key.shifts(), snapshotRef.dimension());
             select.add(Sql.as(innerLabel, "period"));
             groupBy.add(innerLabel);
         }
@@ -1000,7 +1205,7 @@ final class Compilation {
         if (range != null) {
             bucketWhere.addAll(rangeConditions(bucketTime, range));
         }
-        SqlNode bucket = dialect.timeBucket(bucketTime, timeOutput.grain());
+        SqlNode bucket = bucket(bucketTime, timeRef.dimension(), timeOutput.grain());
         SqlSelect buckets = new SqlSelect(Sql.POS, SqlNodeList.of(SqlSelectKeyword.DISTINCT.symbol(Sql.POS)),
                 Sql.list(List.of(Sql.as(bucket, "period"))), bucketJoins.from(), Sql.and(bucketWhere), null, null, null,
                 null, null, null, null);
@@ -1119,7 +1324,7 @@ final class Compilation {
             }
             SqlNode sql = dimensionSql(joins, ref);
             if (target.grain() != null) {
-                sql = dialect.timeBucket(sql, target.grain());
+                sql = bucket(sql, ref.dimension(), target.grain());
             }
             return new ExpressionTranslator.Resolved(sql, ref.dimension().isTime());
         });

@@ -5,10 +5,12 @@ import io.zhongtai.core.ErrorCode;
 import io.zhongtai.metrics.compile.dialect.DialectSql;
 import io.zhongtai.metrics.expr.Expr;
 import io.zhongtai.metrics.expr.ExpressionParser;
+import io.zhongtai.metrics.model.EntityJoinType;
 import io.zhongtai.metrics.model.SemanticModel;
 import io.zhongtai.metrics.semantic.JoinHop;
 import io.zhongtai.metrics.semantic.JoinPath;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,9 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * The tables one aggregation reads: its semantic model's table, then a LEFT JOIN per model on the
- * paths it needs, each model joined once under its own name as alias.
+ * The tables one aggregation reads: its semantic model's table, then a join per model on the
+ * paths it needs, each model joined once under its own name as alias: a LEFT JOIN, or an INNER
+ * JOIN where the entity declares referential integrity ({@link #innerJoinable}).
  */
 final class JoinSet {
     private final SemanticModel root;
@@ -72,17 +75,34 @@ final class JoinSet {
 
     SqlNode from() {
         SqlNode from = Sql.as(tableName(root), rootAlias);
+        Set<String> matched = new HashSet<>();
+        matched.add(root.name());
         for (JoinHop hop : joined.values()) {
             SqlNode condition = Sql.eq(entity(alias(hop.from()), hop.from(), hop.fromEntity().expr()),
                     entity(alias(hop.to()), hop.to(), hop.toEntity().expr()));
-            from = new SqlJoin(Sql.POS, from, SqlLiteral.createBoolean(false, Sql.POS), JoinType.LEFT.symbol(Sql.POS),
-                    table(hop.to()), JoinConditionType.ON.symbol(Sql.POS), condition);
+            boolean inner = innerJoinable(hop) && matched.contains(hop.from().name());
+            if (inner) {
+                matched.add(hop.to().name());
+            }
+            from = new SqlJoin(Sql.POS, from, SqlLiteral.createBoolean(false, Sql.POS),
+                    (inner ? JoinType.INNER : JoinType.LEFT).symbol(Sql.POS), table(hop.to()),
+                    JoinConditionType.ON.symbol(Sql.POS), condition);
         }
         for (SqlNode[] extra : extraJoins) {
             from = new SqlJoin(Sql.POS, from, SqlLiteral.createBoolean(false, Sql.POS), JoinType.INNER.symbol(Sql.POS),
                     extra[0], JoinConditionType.ON.symbol(Sql.POS), extra[1]);
         }
         return from;
+    }
+
+    /**
+     * Whether an INNER JOIN gives the same rows as a LEFT JOIN for this hop: it does not fan out
+     * and its entity declares referential integrity ({@code join_type: inner}). It is used only
+     * when the model it joins from is itself the root or inner-joined, so that a row kept by an
+     * earlier LEFT JOIN without a match is never dropped by a later inner one.
+     */
+    static boolean innerJoinable(JoinHop hop) {
+        return !hop.fanOut() && hop.fromEntity().joinType() == EntityJoinType.INNER;
     }
 
     static SqlNode table(SemanticModel model) {

@@ -52,6 +52,17 @@ final class Sql {
         return result;
     }
 
+    static SqlNode or(List<SqlNode> conditions) {
+        if (conditions.isEmpty()) {
+            return null;
+        }
+        SqlNode result = conditions.get(0);
+        for (int i = 1; i < conditions.size(); i++) {
+            result = call(SqlStdOperatorTable.OR, result, conditions.get(i));
+        }
+        return result;
+    }
+
     static SqlNode eq(SqlNode left, SqlNode right) {
         return call(SqlStdOperatorTable.EQUALS, left, right);
     }

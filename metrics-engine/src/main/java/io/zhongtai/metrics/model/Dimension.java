@@ -13,6 +13,8 @@ import java.util.List;
  * @param grain for a time dimension, the finest grain its values carry (day for a DATE column)
  * @param labelZhExpr an expression giving each value's Chinese label ({@code region_name_zh}), or null
  * @param values known values with their labels and synonyms (may be empty)
+ * @param dataType for a time dimension, the SQL type of {@code expr} when stated (a DATE needs no
+ *     cast to be bucketed by day), or null when not known
  */
 public record Dimension(
         String name,
@@ -22,7 +24,8 @@ public record Dimension(
         Labels labels,
         String description,
         String labelZhExpr,
-        List<DimensionValue> values) {
+        List<DimensionValue> values,
+        TimeDataType dataType) {
     public Dimension {
         requireNonNull(name, "name is null");
         requireNonNull(type, "type is null");
@@ -32,6 +35,20 @@ public record Dimension(
             grain = TimeGrain.DAY;
         }
         values = List.copyOf(values == null ? List.of() : values);
+        if (type != DimensionType.TIME) {
+            dataType = null;
+        }
+    }
+
+    /** A dimension whose SQL type is not stated. */
+    public Dimension(String name, DimensionType type, String expr, TimeGrain grain, Labels labels, String description,
+            String labelZhExpr, List<DimensionValue> values) {
+        this(name, type, expr, grain, labels, description, labelZhExpr, values, null);
+    }
+
+    /** True for a time dimension whose expression is stated to be a SQL DATE. */
+    public boolean isDate() {
+        return dataType == TimeDataType.DATE;
     }
 
     public boolean isTime() {

@@ -17,6 +17,7 @@ import io.zhongtai.metrics.model.Dimension;
 import io.zhongtai.metrics.model.DimensionType;
 import io.zhongtai.metrics.model.DimensionValue;
 import io.zhongtai.metrics.model.Entity;
+import io.zhongtai.metrics.model.EntityJoinType;
 import io.zhongtai.metrics.model.EntityType;
 import io.zhongtai.metrics.model.Labels;
 import io.zhongtai.metrics.model.Measure;
@@ -28,6 +29,7 @@ import io.zhongtai.metrics.model.NonAdditiveDimension;
 import io.zhongtai.metrics.model.Relation;
 import io.zhongtai.metrics.model.SemanticManifest;
 import io.zhongtai.metrics.model.SemanticModel;
+import io.zhongtai.metrics.model.TimeDataType;
 import io.zhongtai.metrics.model.TimeGrain;
 import io.zhongtai.metrics.model.Window;
 import io.zhongtai.metrics.model.WindowChoice;
@@ -386,14 +388,15 @@ public final class DefinitionReader {
             error(path, "must be a mapping");
             return null;
         }
-        allowOnly(node, path, Set.of("name", "type", "expr", "description"));
+        allowOnly(node, path, Set.of("name", "type", "expr", "description", "join_type"));
         String name = name(node, path);
         EntityType type = required(node, "type", path, EntityType::fromValue);
         String expr = text(node, "expr", path, false);
+        EntityJoinType joinType = enumValue(node, "join_type", path, EntityJoinType::fromValue, EntityJoinType.LEFT);
         if (name == null || type == null) {
             return null;
         }
-        return new Entity(name, type, expr == null ? name : expr, text(node, "description", path, false));
+        return new Entity(name, type, expr == null ? name : expr, text(node, "description", path, false), joinType);
     }
 
     private Dimension dimension(JsonNode node, String path) {
@@ -402,7 +405,7 @@ public final class DefinitionReader {
             return null;
         }
         allowOnly(node, path, Set.of("name", "type", "expr", "grain", "label", "synonyms", "description",
-                "label_zh_expr", "values", "type_params"));
+                "label_zh_expr", "values", "type_params", "data_type"));
         String name = name(node, path);
         DimensionType type = enumValue(node, "type", path, DimensionType::fromValue, DimensionType.CATEGORICAL);
         TimeGrain grain = enumValue(node, "grain", path, TimeGrain::fromValue, null);
@@ -413,13 +416,17 @@ public final class DefinitionReader {
         if (grain != null && type != DimensionType.TIME) {
             error(join(path, "grain"), "only a time dimension has a grain");
         }
+        TimeDataType dataType = enumValue(node, "data_type", path, TimeDataType::fromValue, null);
+        if (dataType != null && type != DimensionType.TIME) {
+            error(join(path, "data_type"), "only a time dimension states a data_type (date or timestamp)");
+        }
         String expr = text(node, "expr", path, false);
         List<DimensionValue> values = list(node, "values", join(path, "values"), this::dimensionValue);
         if (name == null) {
             return null;
         }
         return new Dimension(name, type, expr == null ? name : expr, grain, labels(node, path, name),
-                text(node, "description", path, false), text(node, "label_zh_expr", path, false), values);
+                text(node, "description", path, false), text(node, "label_zh_expr", path, false), values, dataType);
     }
 
     private DimensionValue dimensionValue(JsonNode node, String path) {

@@ -10,6 +10,7 @@ import io.zhongtai.metrics.model.Dimension;
 import io.zhongtai.metrics.model.DimensionType;
 import io.zhongtai.metrics.model.DimensionValue;
 import io.zhongtai.metrics.model.Entity;
+import io.zhongtai.metrics.model.EntityJoinType;
 import io.zhongtai.metrics.model.Labels;
 import io.zhongtai.metrics.model.Measure;
 import io.zhongtai.metrics.model.Metric;
@@ -75,6 +76,9 @@ public final class DefinitionWriter {
             e.put("type", entity.type().value());
             e.put("expr", entity.expr());
             putIfSet(e, "description", entity.description());
+            if (entity.joinType() != EntityJoinType.LEFT) {
+                e.put("join_type", entity.joinType().value());
+            }
         }
         ArrayNode dimensions = node.putArray("dimensions");
         for (Dimension dimension : model.dimensions()) {
@@ -84,6 +88,9 @@ public final class DefinitionWriter {
             d.put("expr", dimension.expr());
             if (dimension.type() == DimensionType.TIME) {
                 d.put("grain", dimension.grain().value());
+                if (dimension.dataType() != null) {
+                    d.put("data_type", dimension.dataType().value());
+                }
             }
             labels(d, dimension.labels());
             putIfSet(d, "description", dimension.description());

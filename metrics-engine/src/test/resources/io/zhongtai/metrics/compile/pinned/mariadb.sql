@@ -3,10 +3,10 @@ SELECT `t`.`d0` AS `region`, `t`.`d1` AS `metric_time`, `t`.`m0` AS `gmv`, CAST(
 FROM (SELECT `u`.`d0`, `u`.`d1`, MAX(`u`.`m0`) AS `m0`, MAX(`u`.`m1`) AS `m1`, MAX(`u`.`m2`) AS `m2`, MAX(`u`.`m3`) AS `m3`, MAX(`u`.`m4`) AS `m4`, MAX(`u`.`m5`) AS `m5`
     FROM (SELECT `regions`.`region_name` AS `d0`, SUBDATE(DATE(`orders`.`order_date`), WEEKDAY(`orders`.`order_date`)) AS `d1`, 1 AS `present`, SUM(`order_items`.`quantity` * `order_items`.`unit_price` * (1 - `order_items`.`discount`)) AS `m0`, NULL AS `m1`, NULL AS `m2`, NULL AS `m3`, NULL AS `m4`, NULL AS `m5`
           FROM `retail`.`order_items` AS `order_items`
-            LEFT JOIN `retail`.`orders` AS `orders` ON `order_items`.`order_id` = `orders`.`order_id`
-            LEFT JOIN `retail`.`products` AS `products` ON `order_items`.`product_id` = `products`.`product_id`
-            LEFT JOIN `retail`.`stores` AS `stores` ON `orders`.`store_id` = `stores`.`store_id`
-            LEFT JOIN `retail`.`regions` AS `regions` ON `stores`.`region_id` = `regions`.`region_id`
+            INNER JOIN `retail`.`orders` AS `orders` ON `order_items`.`order_id` = `orders`.`order_id`
+            INNER JOIN `retail`.`products` AS `products` ON `order_items`.`product_id` = `products`.`product_id`
+            INNER JOIN `retail`.`stores` AS `stores` ON `orders`.`store_id` = `stores`.`store_id`
+            INNER JOIN `retail`.`regions` AS `regions` ON `stores`.`region_id` = `regions`.`region_id`
           WHERE `orders`.`channel` = 'online' AND `products`.`category` IN ('Beauty', 'Apparel') AND `orders`.`status` = 'paid' AND `orders`.`order_date` >= DATE '2024-01-01' AND `orders`.`order_date` < DATE '2025-01-01'
           GROUP BY `regions`.`region_name`, SUBDATE(DATE(`orders`.`order_date`), WEEKDAY(`orders`.`order_date`))
           UNION ALL
@@ -14,17 +14,17 @@ FROM (SELECT `u`.`d0`, `u`.`d1`, MAX(`u`.`m0`) AS `m0`, MAX(`u`.`m1`) AS `m1`, M
           FROM `retail`.`orders` AS `orders`
             LEFT JOIN `retail`.`order_items` AS `order_items` ON `orders`.`order_id` = `order_items`.`order_id`
             LEFT JOIN `retail`.`products` AS `products` ON `order_items`.`product_id` = `products`.`product_id`
-            LEFT JOIN `retail`.`stores` AS `stores` ON `orders`.`store_id` = `stores`.`store_id`
-            LEFT JOIN `retail`.`regions` AS `regions` ON `stores`.`region_id` = `regions`.`region_id`
+            INNER JOIN `retail`.`stores` AS `stores` ON `orders`.`store_id` = `stores`.`store_id`
+            INNER JOIN `retail`.`regions` AS `regions` ON `stores`.`region_id` = `regions`.`region_id`
           WHERE `orders`.`channel` = 'online' AND `products`.`category` IN ('Beauty', 'Apparel') AND `orders`.`order_date` >= DATE '2024-01-01' AND `orders`.`order_date` < DATE '2025-01-01'
           GROUP BY `regions`.`region_name`, SUBDATE(DATE(`orders`.`order_date`), WEEKDAY(`orders`.`order_date`))
           UNION ALL
           SELECT `regions`.`region_name` AS `d0`, SUBDATE(DATE(DATE_ADD(`orders`.`order_date`, INTERVAL 1 YEAR)), WEEKDAY(DATE_ADD(`orders`.`order_date`, INTERVAL 1 YEAR))) AS `d1`, NULL AS `present`, NULL AS `m0`, NULL AS `m1`, NULL AS `m2`, SUM(`order_items`.`quantity` * `order_items`.`unit_price` * (1 - `order_items`.`discount`)) AS `m3`, NULL AS `m4`, NULL AS `m5`
           FROM `retail`.`order_items` AS `order_items`
-            LEFT JOIN `retail`.`orders` AS `orders` ON `order_items`.`order_id` = `orders`.`order_id`
-            LEFT JOIN `retail`.`products` AS `products` ON `order_items`.`product_id` = `products`.`product_id`
-            LEFT JOIN `retail`.`stores` AS `stores` ON `orders`.`store_id` = `stores`.`store_id`
-            LEFT JOIN `retail`.`regions` AS `regions` ON `stores`.`region_id` = `regions`.`region_id`
+            INNER JOIN `retail`.`orders` AS `orders` ON `order_items`.`order_id` = `orders`.`order_id`
+            INNER JOIN `retail`.`products` AS `products` ON `order_items`.`product_id` = `products`.`product_id`
+            INNER JOIN `retail`.`stores` AS `stores` ON `orders`.`store_id` = `stores`.`store_id`
+            INNER JOIN `retail`.`regions` AS `regions` ON `stores`.`region_id` = `regions`.`region_id`
           WHERE `orders`.`channel` = 'online' AND `products`.`category` IN ('Beauty', 'Apparel') AND `orders`.`status` = 'paid' AND `orders`.`order_date` >= DATE '2023-01-01' AND `orders`.`order_date` < DATE '2024-01-01'
           GROUP BY `regions`.`region_name`, SUBDATE(DATE(DATE_ADD(`orders`.`order_date`, INTERVAL 1 YEAR)), WEEKDAY(DATE_ADD(`orders`.`order_date`, INTERVAL 1 YEAR)))
           UNION ALL
@@ -32,8 +32,8 @@ FROM (SELECT `u`.`d0`, `u`.`d1`, MAX(`u`.`m0`) AS `m0`, MAX(`u`.`m1`) AS `m1`, M
           FROM `retail`.`orders` AS `orders`
             LEFT JOIN `retail`.`order_items` AS `order_items` ON `orders`.`order_id` = `order_items`.`order_id`
             LEFT JOIN `retail`.`products` AS `products` ON `order_items`.`product_id` = `products`.`product_id`
-            LEFT JOIN `retail`.`stores` AS `stores` ON `orders`.`store_id` = `stores`.`store_id`
-            LEFT JOIN `retail`.`regions` AS `regions` ON `stores`.`region_id` = `regions`.`region_id`
+            INNER JOIN `retail`.`stores` AS `stores` ON `orders`.`store_id` = `stores`.`store_id`
+            INNER JOIN `retail`.`regions` AS `regions` ON `stores`.`region_id` = `regions`.`region_id`
           WHERE `orders`.`channel` = 'online' AND `products`.`category` IN ('Beauty', 'Apparel') AND `orders`.`order_date` >= DATE '2023-01-01' AND `orders`.`order_date` < DATE '2024-01-01'
           GROUP BY `regions`.`region_name`, SUBDATE(DATE(DATE_ADD(`orders`.`order_date`, INTERVAL 1 YEAR)), WEEKDAY(DATE_ADD(`orders`.`order_date`, INTERVAL 1 YEAR)))) AS `u`
     GROUP BY `u`.`d0`, `u`.`d1`
@@ -44,8 +44,8 @@ LIMIT 11;
 SELECT `t`.`d0` AS `store_type`, `t`.`d1` AS `metric_time__month`, `t`.`m0` AS `inventory_on_hand`
 FROM (SELECT `stores`.`store_type` AS `d0`, CAST(DATE_FORMAT(`inventory_snapshots`.`snapshot_date`, '%Y-%m-01') AS DATE) AS `d1`, SUM(`inventory_snapshots`.`on_hand_qty`) AS `m0`
     FROM `retail`.`inventory_snapshots` AS `inventory_snapshots`
-      LEFT JOIN `retail`.`stores` AS `stores` ON `inventory_snapshots`.`store_id` = `stores`.`store_id`
-      LEFT JOIN `retail`.`regions` AS `regions` ON `stores`.`region_id` = `regions`.`region_id`
+      INNER JOIN `retail`.`stores` AS `stores` ON `inventory_snapshots`.`store_id` = `stores`.`store_id`
+      INNER JOIN `retail`.`regions` AS `regions` ON `stores`.`region_id` = `regions`.`region_id`
       INNER JOIN (SELECT MAX(`inventory_snapshots`.`snapshot_date`) AS `snapshot`, CAST(DATE_FORMAT(`inventory_snapshots`.`snapshot_date`, '%Y-%m-01') AS DATE) AS `period`
         FROM `retail`.`inventory_snapshots` AS `inventory_snapshots`
         WHERE `inventory_snapshots`.`snapshot_date` >= DATE '2025-01-01' AND `inventory_snapshots`.`snapshot_date` < DATE '2025-04-01'
@@ -59,8 +59,8 @@ SELECT `t`.`d0` AS `category`, CAST(`t`.`m0` AS DOUBLE) / NULLIF(`t`.`m1`, 0) AS
 FROM (SELECT `u`.`d0`, MAX(`u`.`m0`) AS `m0`, MAX(`u`.`m1`) AS `m1`, MAX(`u`.`m2`) AS `m2`, MAX(`u`.`m3`) AS `m3`
     FROM (SELECT `products`.`category` AS `d0`, 1 AS `present`, SUM(`order_items`.`quantity` * `order_items`.`unit_price` * (1 - `order_items`.`discount`)) AS `m0`, NULL AS `m1`, SUM(`order_items`.`quantity` * (`order_items`.`unit_price` * (1 - `order_items`.`discount`) - `products`.`unit_cost`)) AS `m2`, NULL AS `m3`
           FROM `retail`.`order_items` AS `order_items`
-            LEFT JOIN `retail`.`orders` AS `orders` ON `order_items`.`order_id` = `orders`.`order_id`
-            LEFT JOIN `retail`.`products` AS `products` ON `order_items`.`product_id` = `products`.`product_id`
+            INNER JOIN `retail`.`orders` AS `orders` ON `order_items`.`order_id` = `orders`.`order_id`
+            INNER JOIN `retail`.`products` AS `products` ON `order_items`.`product_id` = `products`.`product_id`
           WHERE `orders`.`status` = 'paid' AND `orders`.`order_date` >= DATE '2025-01-01' AND `orders`.`order_date` < DATE '2026-01-01'
           GROUP BY `products`.`category`
           UNION ALL
@@ -73,8 +73,8 @@ FROM (SELECT `u`.`d0`, MAX(`u`.`m0`) AS `m0`, MAX(`u`.`m1`) AS `m1`, MAX(`u`.`m2
           UNION ALL
           SELECT `products`.`category` AS `d0`, NULL AS `present`, NULL AS `m0`, NULL AS `m1`, NULL AS `m2`, SUM(`order_items`.`quantity` * `order_items`.`unit_price` * (1 - `order_items`.`discount`)) AS `m3`
           FROM `retail`.`order_items` AS `order_items`
-            LEFT JOIN `retail`.`orders` AS `orders` ON `order_items`.`order_id` = `orders`.`order_id`
-            LEFT JOIN `retail`.`products` AS `products` ON `order_items`.`product_id` = `products`.`product_id`
+            INNER JOIN `retail`.`orders` AS `orders` ON `order_items`.`order_id` = `orders`.`order_id`
+            INNER JOIN `retail`.`products` AS `products` ON `order_items`.`product_id` = `products`.`product_id`
           WHERE `orders`.`status` = 'paid' AND `orders`.`order_date` >= DATE '2024-01-01' AND `orders`.`order_date` < DATE '2025-01-01'
           GROUP BY `products`.`category`) AS `u`
     GROUP BY `u`.`d0`

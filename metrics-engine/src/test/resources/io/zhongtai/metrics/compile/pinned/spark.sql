@@ -3,10 +3,10 @@ SELECT `t`.`d0` `region`, `t`.`d1` `metric_time`, `t`.`m0` `gmv`, CAST(`t`.`m1` 
 FROM (SELECT `u`.`d0`, `u`.`d1`, MAX(`u`.`m0`) `m0`, MAX(`u`.`m1`) `m1`, MAX(`u`.`m2`) `m2`, MAX(`u`.`m3`) `m3`, MAX(`u`.`m4`) `m4`, MAX(`u`.`m5`) `m5`
     FROM (SELECT `regions`.`region_name` `d0`, CAST(date_trunc('WEEK', `orders`.`order_date`) AS DATE) `d1`, 1 `present`, SUM(`order_items`.`quantity` * `order_items`.`unit_price` * (1 - `order_items`.`discount`)) `m0`, NULL `m1`, NULL `m2`, NULL `m3`, NULL `m4`, NULL `m5`
           FROM `retail`.`order_items` `order_items`
-            LEFT JOIN `retail`.`orders` `orders` ON `order_items`.`order_id` = `orders`.`order_id`
-            LEFT JOIN `retail`.`products` `products` ON `order_items`.`product_id` = `products`.`product_id`
-            LEFT JOIN `retail`.`stores` `stores` ON `orders`.`store_id` = `stores`.`store_id`
-            LEFT JOIN `retail`.`regions` `regions` ON `stores`.`region_id` = `regions`.`region_id`
+            INNER JOIN `retail`.`orders` `orders` ON `order_items`.`order_id` = `orders`.`order_id`
+            INNER JOIN `retail`.`products` `products` ON `order_items`.`product_id` = `products`.`product_id`
+            INNER JOIN `retail`.`stores` `stores` ON `orders`.`store_id` = `stores`.`store_id`
+            INNER JOIN `retail`.`regions` `regions` ON `stores`.`region_id` = `regions`.`region_id`
           WHERE `orders`.`channel` = 'online' AND `products`.`category` IN ('Beauty', 'Apparel') AND `orders`.`status` = 'paid' AND `orders`.`order_date` >= DATE '2024-01-01' AND `orders`.`order_date` < DATE '2025-01-01'
           GROUP BY `regions`.`region_name`, CAST(date_trunc('WEEK', `orders`.`order_date`) AS DATE)
           UNION ALL
@@ -14,17 +14,17 @@ FROM (SELECT `u`.`d0`, `u`.`d1`, MAX(`u`.`m0`) `m0`, MAX(`u`.`m1`) `m1`, MAX(`u`
           FROM `retail`.`orders` `orders`
             LEFT JOIN `retail`.`order_items` `order_items` ON `orders`.`order_id` = `order_items`.`order_id`
             LEFT JOIN `retail`.`products` `products` ON `order_items`.`product_id` = `products`.`product_id`
-            LEFT JOIN `retail`.`stores` `stores` ON `orders`.`store_id` = `stores`.`store_id`
-            LEFT JOIN `retail`.`regions` `regions` ON `stores`.`region_id` = `regions`.`region_id`
+            INNER JOIN `retail`.`stores` `stores` ON `orders`.`store_id` = `stores`.`store_id`
+            INNER JOIN `retail`.`regions` `regions` ON `stores`.`region_id` = `regions`.`region_id`
           WHERE `orders`.`channel` = 'online' AND `products`.`category` IN ('Beauty', 'Apparel') AND `orders`.`order_date` >= DATE '2024-01-01' AND `orders`.`order_date` < DATE '2025-01-01'
           GROUP BY `regions`.`region_name`, CAST(date_trunc('WEEK', `orders`.`order_date`) AS DATE)
           UNION ALL
           SELECT `regions`.`region_name` `d0`, CAST(date_trunc('WEEK', add_months(`orders`.`order_date`, 12)) AS DATE) `d1`, NULL `present`, NULL `m0`, NULL `m1`, NULL `m2`, SUM(`order_items`.`quantity` * `order_items`.`unit_price` * (1 - `order_items`.`discount`)) `m3`, NULL `m4`, NULL `m5`
           FROM `retail`.`order_items` `order_items`
-            LEFT JOIN `retail`.`orders` `orders` ON `order_items`.`order_id` = `orders`.`order_id`
-            LEFT JOIN `retail`.`products` `products` ON `order_items`.`product_id` = `products`.`product_id`
-            LEFT JOIN `retail`.`stores` `stores` ON `orders`.`store_id` = `stores`.`store_id`
-            LEFT JOIN `retail`.`regions` `regions` ON `stores`.`region_id` = `regions`.`region_id`
+            INNER JOIN `retail`.`orders` `orders` ON `order_items`.`order_id` = `orders`.`order_id`
+            INNER JOIN `retail`.`products` `products` ON `order_items`.`product_id` = `products`.`product_id`
+            INNER JOIN `retail`.`stores` `stores` ON `orders`.`store_id` = `stores`.`store_id`
+            INNER JOIN `retail`.`regions` `regions` ON `stores`.`region_id` = `regions`.`region_id`
           WHERE `orders`.`channel` = 'online' AND `products`.`category` IN ('Beauty', 'Apparel') AND `orders`.`status` = 'paid' AND `orders`.`order_date` >= DATE '2023-01-01' AND `orders`.`order_date` < DATE '2024-01-01'
           GROUP BY `regions`.`region_name`, CAST(date_trunc('WEEK', add_months(`orders`.`order_date`, 12)) AS DATE)
           UNION ALL
@@ -32,8 +32,8 @@ FROM (SELECT `u`.`d0`, `u`.`d1`, MAX(`u`.`m0`) `m0`, MAX(`u`.`m1`) `m1`, MAX(`u`
           FROM `retail`.`orders` `orders`
             LEFT JOIN `retail`.`order_items` `order_items` ON `orders`.`order_id` = `order_items`.`order_id`
             LEFT JOIN `retail`.`products` `products` ON `order_items`.`product_id` = `products`.`product_id`
-            LEFT JOIN `retail`.`stores` `stores` ON `orders`.`store_id` = `stores`.`store_id`
-            LEFT JOIN `retail`.`regions` `regions` ON `stores`.`region_id` = `regions`.`region_id`
+            INNER JOIN `retail`.`stores` `stores` ON `orders`.`store_id` = `stores`.`store_id`
+            INNER JOIN `retail`.`regions` `regions` ON `stores`.`region_id` = `regions`.`region_id`
           WHERE `orders`.`channel` = 'online' AND `products`.`category` IN ('Beauty', 'Apparel') AND `orders`.`order_date` >= DATE '2023-01-01' AND `orders`.`order_date` < DATE '2024-01-01'
           GROUP BY `regions`.`region_name`, CAST(date_trunc('WEEK', add_months(`orders`.`order_date`, 12)) AS DATE)) `u`
     GROUP BY `u`.`d0`, `u`.`d1`
@@ -44,8 +44,8 @@ LIMIT 11;
 SELECT `t`.`d0` `store_type`, `t`.`d1` `metric_time__month`, `t`.`m0` `inventory_on_hand`
 FROM (SELECT `stores`.`store_type` `d0`, CAST(date_trunc('MONTH', `inventory_snapshots`.`snapshot_date`) AS DATE) `d1`, SUM(`inventory_snapshots`.`on_hand_qty`) `m0`
     FROM `retail`.`inventory_snapshots` `inventory_snapshots`
-      LEFT JOIN `retail`.`stores` `stores` ON `inventory_snapshots`.`store_id` = `stores`.`store_id`
-      LEFT JOIN `retail`.`regions` `regions` ON `stores`.`region_id` = `regions`.`region_id`
+      INNER JOIN `retail`.`stores` `stores` ON `inventory_snapshots`.`store_id` = `stores`.`store_id`
+      INNER JOIN `retail`.`regions` `regions` ON `stores`.`region_id` = `regions`.`region_id`
       INNER JOIN (SELECT MAX(`inventory_snapshots`.`snapshot_date`) `snapshot`, CAST(date_trunc('MONTH', `inventory_snapshots`.`snapshot_date`) AS DATE) `period`
         FROM `retail`.`inventory_snapshots` `inventory_snapshots`
         WHERE `inventory_snapshots`.`snapshot_date` >= DATE '2025-01-01' AND `inventory_snapshots`.`snapshot_date` < DATE '2025-04-01'
@@ -59,8 +59,8 @@ SELECT `t`.`d0` `category`, CAST(`t`.`m0` AS DOUBLE) / NULLIF(`t`.`m1`, 0) `avg_
 FROM (SELECT `u`.`d0`, MAX(`u`.`m0`) `m0`, MAX(`u`.`m1`) `m1`, MAX(`u`.`m2`) `m2`, MAX(`u`.`m3`) `m3`
     FROM (SELECT `products`.`category` `d0`, 1 `present`, SUM(`order_items`.`quantity` * `order_items`.`unit_price` * (1 - `order_items`.`discount`)) `m0`, NULL `m1`, SUM(`order_items`.`quantity` * (`order_items`.`unit_price` * (1 - `order_items`.`discount`) - `products`.`unit_cost`)) `m2`, NULL `m3`
           FROM `retail`.`order_items` `order_items`
-            LEFT JOIN `retail`.`orders` `orders` ON `order_items`.`order_id` = `orders`.`order_id`
-            LEFT JOIN `retail`.`products` `products` ON `order_items`.`product_id` = `products`.`product_id`
+            INNER JOIN `retail`.`orders` `orders` ON `order_items`.`order_id` = `orders`.`order_id`
+            INNER JOIN `retail`.`products` `products` ON `order_items`.`product_id` = `products`.`product_id`
           WHERE `orders`.`status` = 'paid' AND `orders`.`order_date` >= DATE '2025-01-01' AND `orders`.`order_date` < DATE '2026-01-01'
           GROUP BY `products`.`category`
           UNION ALL
@@ -73,8 +73,8 @@ FROM (SELECT `u`.`d0`, MAX(`u`.`m0`) `m0`, MAX(`u`.`m1`) `m1`, MAX(`u`.`m2`) `m2
           UNION ALL
           SELECT `products`.`category` `d0`, NULL `present`, NULL `m0`, NULL `m1`, NULL `m2`, SUM(`order_items`.`quantity` * `order_items`.`unit_price` * (1 - `order_items`.`discount`)) `m3`
           FROM `retail`.`order_items` `order_items`
-            LEFT JOIN `retail`.`orders` `orders` ON `order_items`.`order_id` = `orders`.`order_id`
-            LEFT JOIN `retail`.`products` `products` ON `order_items`.`product_id` = `products`.`product_id`
+            INNER JOIN `retail`.`orders` `orders` ON `order_items`.`order_id` = `orders`.`order_id`
+            INNER JOIN `retail`.`products` `products` ON `order_items`.`product_id` = `products`.`product_id`
           WHERE `orders`.`status` = 'paid' AND `orders`.`order_date` >= DATE '2024-01-01' AND `orders`.`order_date` < DATE '2025-01-01'
           GROUP BY `products`.`category`) `u`
     GROUP BY `u`.`d0`
